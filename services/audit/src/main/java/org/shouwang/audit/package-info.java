@@ -1,0 +1,2 @@
+/** Consumer: the append-only, hash-chained audit log with search, export and verification. */
+package org.shouwang.audit;

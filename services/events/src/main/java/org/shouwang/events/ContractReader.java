@@ -1,0 +1,158 @@
+package org.shouwang.events;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import org.shouwang.events.RecordChecker.Sign;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Reads contract records from JSON and explains every violation: each one with the path of the
+ * field and a reason a person understands. Thread-safe.
+ */
+public final class ContractReader {
+
+  /** How far in the future an {@code occurredAt} or {@code paidAt} may lie (clock skew). */
+  public static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(5);
+
+  /** Household ids: 1–64 characters of {@code [A-Za-z0-9-]}. */
+  public static final Pattern HOUSEHOLD_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
+
+  private static final Pattern PERIOD = Pattern.compile("\\d{4}(-(0[1-9]|1[0-2]))?");
+
+  private final Clock clock;
+
+  /** A reader that judges "in the future" by the system clock. */
+  public ContractReader() {
+    this(Clock.systemUTC());
+  }
+
+  public ContractReader(Clock clock) {
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  /** Parses JSON into a tree, or reports it as malformed. */
+  public static Validated<JsonNode> parse(byte[] json) {
+    try {
+      JsonNode tree = ContractJson.mapper().readTree(json);
+      if (tree == null || tree.isMissingNode()) {
+        return Validated.invalid(
+            List.of(new Violation("", ViolationCode.MALFORMED_JSON, "the body is empty")));
+      }
+      return Validated.valid(tree);
+    } catch (JacksonException e) {
+      return Validated.invalid(
+          List.of(
+              new Violation(
+                  "", ViolationCode.MALFORMED_JSON, "not valid JSON: " + e.getOriginalMessage())));
+    }
+  }
+
+  /** Reads one household event from JSON bytes. */
+  public Validated<HouseholdEvent> readHouseholdEvent(byte[] json) {
+    Validated<JsonNode> tree = parse(json);
+    return tree.isValid() ? householdEvent(tree.value()) : Validated.invalid(tree.violations());
+  }
+
+  /** Reads one subsidy payment from JSON bytes. */
+  public Validated<SubsidyPayment> readSubsidyPayment(byte[] json) {
+    Validated<JsonNode> tree = parse(json);
+    return tree.isValid() ? subsidyPayment(tree.value()) : Validated.invalid(tree.violations());
+  }
+
+  /** Reads one alert from JSON bytes; alerts are written by the engine, so checks are brief. */
+  public Validated<Alert> readAlert(byte[] json) {
+    try {
+      return Validated.valid(ContractJson.mapper().readValue(json, Alert.class));
+    } catch (JacksonException | IllegalArgumentException | NullPointerException e) {
+      String reason = e instanceof JacksonException j ? j.getOriginalMessage() : e.getMessage();
+      return Validated.invalid(
+          List.of(new Violation("", ViolationCode.MALFORMED_JSON, "not a valid alert: " + reason)));
+    }
+  }
+
+  /** Checks a parsed household event and builds it when every field is right. */
+  public Validated<HouseholdEvent> householdEvent(JsonNode node) {
+    List<Violation> violations = new ArrayList<>();
+    if (node == null || !node.isObject()) {
+      return notAnObject(node, "a household event");
+    }
+    RecordChecker c = new RecordChecker(node, "", violations);
+    String eventId = c.id("eventId");
+    String householdId = householdId(c);
+    EventType type = c.code("type", EventType.class, true);
+    OffsetDateTime occurredAt = notInFuture(c, "occurredAt");
+    Source source = c.code("source", Source.class, true);
+    Department department = c.code("department", Department.class, false);
+    if (source == Source.DEPARTMENT && department == null && c.present("department") == null) {
+      c.violation(
+          "department",
+          ViolationCode.REQUIRED,
+          "is required when the source is DEPARTMENT; name the reporting department");
+    }
+    JsonNode dataNode = c.object("data");
+    EventData data =
+        type == null || dataNode == null
+            ? null
+            : EventDataReader.read(type, new RecordChecker(dataNode, "data", violations));
+    if (!violations.isEmpty()) {
+      return Validated.invalid(violations);
+    }
+    return Validated.valid(
+        new HouseholdEvent(eventId, householdId, type, occurredAt, source, department, data));
+  }
+
+  /** Checks a parsed subsidy payment and builds it when every field is right. */
+  public Validated<SubsidyPayment> subsidyPayment(JsonNode node) {
+    List<Violation> violations = new ArrayList<>();
+    if (node == null || !node.isObject()) {
+      return notAnObject(node, "a subsidy payment");
+    }
+    RecordChecker c = new RecordChecker(node, "", violations);
+    String paymentId = c.id("paymentId");
+    String householdId = householdId(c);
+    Programme programme = c.code("programme", Programme.class, true);
+    String period =
+        c.matching("period", PERIOD, 7, "a period like 2026-03 (monthly) or 2026 (yearly)");
+    var amount = c.money("amount", true, Sign.POSITIVE);
+    OffsetDateTime paidAt = notInFuture(c, "paidAt");
+    String payer = c.text("payer", false, RecordChecker.MAX_TEXT_LENGTH);
+    if (!violations.isEmpty()) {
+      return Validated.invalid(violations);
+    }
+    return Validated.valid(
+        new SubsidyPayment(paymentId, householdId, programme, period, amount, paidAt, payer));
+  }
+
+  private static <T> Validated<T> notAnObject(JsonNode node, String what) {
+    String kind = node == null ? "nothing" : RecordChecker.kind(node);
+    return Validated.invalid(
+        List.of(
+            new Violation(
+                "",
+                ViolationCode.NOT_AN_OBJECT,
+                "must be a JSON object (" + what + "), not " + kind)));
+  }
+
+  private static String householdId(RecordChecker c) {
+    return c.matching(
+        "householdId", HOUSEHOLD_ID, 64, "1–64 characters of letters, digits and '-'");
+  }
+
+  private OffsetDateTime notInFuture(RecordChecker c, String field) {
+    OffsetDateTime time = c.time(field, true);
+    if (time != null && time.toInstant().isAfter(clock.instant().plus(FUTURE_TOLERANCE))) {
+      c.violation(
+          field,
+          ViolationCode.IN_FUTURE,
+          time + " is more than " + FUTURE_TOLERANCE.toMinutes() + " minutes in the future");
+      return null;
+    }
+    return time;
+  }
+}

@@ -1,0 +1,97 @@
+package org.shouwang.events;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.math.BigDecimal;
+
+/**
+ * The {@code data} of a household event: one record per {@link EventType}. Optional fields are
+ * {@code null} when absent and are not written.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public sealed interface EventData {
+
+  /** A household enters the registry: where it lives, its size and its paired cadre. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record HouseholdRegistered(
+      String townshipCode,
+      String townshipName,
+      String villageCode,
+      String villageName,
+      int members,
+      int labourers,
+      boolean formerlyPoor,
+      String cadreId,
+      MonitoringCategory monitoringCategory)
+      implements EventData {}
+
+  /** The household's registry status changed. */
+  record HouseholdStatusChanged(HouseholdStatus status) implements EventData {}
+
+  /** The number of members or labourers changed. */
+  record MembersChanged(int members, int labourers, MemberChangeReason reason)
+      implements EventData {}
+
+  /** Another cadre is paired with the household. */
+  record CadreAssigned(String cadreId) implements EventData {}
+
+  /** The household became monitored or its risk was eliminated. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record MonitoringStatusChanged(
+      MonitoringStatus status, MonitoringCategory category, EliminationType eliminationType)
+      implements EventData {}
+
+  /** An assistance measure was delivered. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record AssistanceRecorded(AssistanceMeasure measure, BigDecimal amount) implements EventData {}
+
+  /** Per-capita net income over the last 12 months, assessed for a year. */
+  record IncomeAssessed(int year, BigDecimal netIncomePerCapita) implements EventData {}
+
+  /** Compliant out-of-pocket medical cost of a member, after reimbursement. */
+  record MedicalExpense(String memberId, BigDecimal outOfPocket, boolean inpatient)
+      implements EventData {}
+
+  /** Self-paid schooling cost of a member for this school year. */
+  record SchoolingCost(String memberId, BigDecimal selfPaid) implements EventData {}
+
+  /** A member's school enrolment changed. */
+  record SchoolEnrolmentChanged(String memberId, int age, boolean enrolled) implements EventData {}
+
+  /** A member was certified disabled, grade 1 (most severe) to 4. */
+  record DisabilityCertified(String memberId, int grade) implements EventData {}
+
+  /** A member found or lost a job. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record EmploymentChanged(
+      String memberId, boolean employed, EmploymentKind kind, BigDecimal monthlyIncome)
+      implements EventData {}
+
+  /** The house was appraised. */
+  record HousingAssessed(HousingGrade grade) implements EventData {}
+
+  /** Drinking water was assessed. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record WaterAssessed(boolean safe, Integer interruptionDays) implements EventData {}
+
+  /** A member joined or left basic medical insurance. */
+  record MedicalInsuranceChanged(String memberId, boolean insured) implements EventData {}
+
+  /** A natural disaster hit the household. */
+  record DisasterReported(DisasterKind kind, BigDecimal loss) implements EventData {}
+
+  /** A member had an accident. */
+  record AccidentReported(String memberId, BigDecimal loss, boolean labourLost)
+      implements EventData {}
+
+  /** A business or farming project failed. */
+  record BusinessFailed(BigDecimal loss) implements EventData {}
+
+  /** An entitlement was granted (with its monthly amount) or ended. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record EntitlementChanged(Programme programme, boolean granted, BigDecimal monthlyAmount)
+      implements EventData {}
+
+  /** A microcredit loan's status changed. */
+  record LoanStatusChanged(String loanId, BigDecimal principal, LoanStatus status, int daysOverdue)
+      implements EventData {}
+}

@@ -1,0 +1,262 @@
+package org.shouwang.events;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Reads typed fields out of a JSON object, collecting a violation for every field that is missing
+ * or wrong instead of stopping at the first. Returns {@code null} for a bad field.
+ */
+final class RecordChecker {
+
+  static final int MAX_ID_LENGTH = 128;
+  static final int MAX_TEXT_LENGTH = 256;
+  private static final int MAX_MONEY_SCALE = 2;
+
+  /** Signs an amount may have. */
+  enum Sign {
+    ANY,
+    NON_NEGATIVE,
+    POSITIVE
+  }
+
+  private final JsonNode node;
+  private final String prefix;
+  private final List<Violation> violations;
+  private final int violationsAtStart;
+
+  RecordChecker(JsonNode node, String prefix, List<Violation> violations) {
+    this.node = node;
+    this.prefix = prefix;
+    this.violations = violations;
+    this.violationsAtStart = violations.size();
+  }
+
+  /** Whether this checker found nothing wrong so far. */
+  boolean clean() {
+    return violations.size() == violationsAtStart;
+  }
+
+  void violation(String field, ViolationCode code, String reason) {
+    violations.add(new Violation(path(field), code, reason));
+  }
+
+  String path(String field) {
+    return prefix.isEmpty() ? field : prefix + "." + field;
+  }
+
+  /** A field's node, or {@code null} when absent or JSON null. */
+  JsonNode present(String field) {
+    JsonNode value = node.get(field);
+    return value == null || value.isNull() ? null : value;
+  }
+
+  private JsonNode required(String field, boolean required) {
+    JsonNode value = present(field);
+    if (value == null && required) {
+      violation(field, ViolationCode.REQUIRED, "is required");
+    }
+    return value;
+  }
+
+  String text(String field, boolean required, int maxLength) {
+    JsonNode value = required(field, required);
+    if (value == null) {
+      return null;
+    }
+    if (!value.isString()) {
+      violation(field, ViolationCode.WRONG_TYPE, "must be a text, not " + kind(value));
+      return null;
+    }
+    String text = value.stringValue().strip();
+    if (text.isEmpty()) {
+      if (required) {
+        violation(field, ViolationCode.REQUIRED, "must not be blank");
+      }
+      return null;
+    }
+    if (text.length() > maxLength) {
+      violation(
+          field,
+          ViolationCode.OUT_OF_RANGE,
+          "is " + text.length() + " characters long; at most " + maxLength + " are allowed");
+      return null;
+    }
+    return text;
+  }
+
+  String id(String field) {
+    return text(field, true, MAX_ID_LENGTH);
+  }
+
+  String matching(String field, Pattern pattern, int maxLength, String expected) {
+    String text = text(field, true, Integer.MAX_VALUE);
+    if (text == null) {
+      return null;
+    }
+    if (text.length() > maxLength || !pattern.matcher(text).matches()) {
+      violation(field, ViolationCode.BAD_FORMAT, "'" + abbreviate(text) + "' is not " + expected);
+      return null;
+    }
+    return text;
+  }
+
+  Integer integer(String field, boolean required, int min, int max) {
+    JsonNode value = required(field, required);
+    if (value == null) {
+      return null;
+    }
+    if (!value.isNumber()) {
+      violation(field, ViolationCode.WRONG_TYPE, "must be a whole number, not " + kind(value));
+      return null;
+    }
+    BigDecimal number = value.decimalValue();
+    if (number.signum() != 0 && number.stripTrailingZeros().scale() > 0) {
+      violation(field, ViolationCode.WRONG_TYPE, "must be a whole number, not " + plain(number));
+      return null;
+    }
+    if (number.compareTo(BigDecimal.valueOf(min)) < 0
+        || number.compareTo(BigDecimal.valueOf(max)) > 0) {
+      violation(
+          field,
+          ViolationCode.OUT_OF_RANGE,
+          "is " + plain(number) + "; it must be between " + min + " and " + max);
+      return null;
+    }
+    return number.intValueExact();
+  }
+
+  BigDecimal money(String field, boolean required, Sign sign) {
+    JsonNode value = required(field, required);
+    if (value == null) {
+      return null;
+    }
+    if (!value.isNumber()) {
+      violation(field, ViolationCode.WRONG_TYPE, "must be a number of yuan, not " + kind(value));
+      return null;
+    }
+    BigDecimal amount = value.decimalValue();
+    boolean ok = true;
+    if (amount.stripTrailingZeros().scale() > MAX_MONEY_SCALE) {
+      violation(
+          field,
+          ViolationCode.TOO_MANY_DECIMALS,
+          plain(amount) + " has more than " + MAX_MONEY_SCALE + " decimals (yuan and fen only)");
+      ok = false;
+    }
+    if (sign == Sign.POSITIVE && amount.signum() <= 0) {
+      violation(field, ViolationCode.OUT_OF_RANGE, "is " + plain(amount) + "; it must be > 0");
+      ok = false;
+    } else if (sign == Sign.NON_NEGATIVE && amount.signum() < 0) {
+      violation(
+          field, ViolationCode.OUT_OF_RANGE, "is " + plain(amount) + "; it must not be negative");
+      ok = false;
+    }
+    return ok ? amount : null;
+  }
+
+  Boolean bool(String field, boolean required) {
+    JsonNode value = required(field, required);
+    if (value == null) {
+      return null;
+    }
+    if (!value.isBoolean()) {
+      violation(field, ViolationCode.WRONG_TYPE, "must be true or false, not " + kind(value));
+      return null;
+    }
+    return value.booleanValue();
+  }
+
+  <E extends Enum<E>> E code(String field, Class<E> type, boolean required) {
+    String text = text(field, required, Integer.MAX_VALUE);
+    if (text == null) {
+      return null;
+    }
+    for (E constant : type.getEnumConstants()) {
+      if (constant.name().equals(text)) {
+        return constant;
+      }
+    }
+    String hint =
+        type.getEnumConstants().length <= 12
+            ? "; expected one of "
+                + Arrays.stream(type.getEnumConstants())
+                    .map(Enum::name)
+                    .collect(Collectors.joining(", "))
+            : "";
+    String caseHint =
+        Arrays.stream(type.getEnumConstants())
+                .anyMatch(c -> c.name().equals(text.toUpperCase(Locale.ROOT)))
+            ? " (codes are upper-case)"
+            : "";
+    violation(
+        field,
+        ViolationCode.UNKNOWN_CODE,
+        "'" + abbreviate(text) + "' is not a known code" + caseHint + hint);
+    return null;
+  }
+
+  OffsetDateTime time(String field, boolean required) {
+    String text = text(field, required, 64);
+    if (text == null) {
+      return null;
+    }
+    try {
+      return OffsetDateTime.parse(text);
+    } catch (DateTimeParseException e) {
+      violation(
+          field,
+          ViolationCode.BAD_FORMAT,
+          "'"
+              + abbreviate(text)
+              + "' is not an ISO-8601 time with an offset, like 2026-03-02T09:30:00+08:00");
+      return null;
+    }
+  }
+
+  JsonNode object(String field) {
+    JsonNode value = required(field, true);
+    if (value == null) {
+      return null;
+    }
+    if (!value.isObject()) {
+      violation(field, ViolationCode.WRONG_TYPE, "must be a JSON object, not " + kind(value));
+      return null;
+    }
+    return value;
+  }
+
+  static String kind(JsonNode value) {
+    if (value.isString()) {
+      return "a text";
+    }
+    if (value.isNumber()) {
+      return "a number";
+    }
+    if (value.isBoolean()) {
+      return "true/false";
+    }
+    if (value.isArray()) {
+      return "a list";
+    }
+    if (value.isObject()) {
+      return "an object";
+    }
+    return "null";
+  }
+
+  private static String plain(BigDecimal number) {
+    return number.toPlainString();
+  }
+
+  private static String abbreviate(String text) {
+    return text.length() <= 40 ? text : text.substring(0, 37) + "...";
+  }
+}

@@ -1,0 +1,16 @@
+package org.shouwang.ingest;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/**
+ * Producer service: department systems, cadres' apps and CSV files send household events and
+ * subsidy payments into Kafka.
+ */
+@SpringBootApplication
+public class IngestApplication {
+
+  public static void main(String[] args) {
+    SpringApplication.run(IngestApplication.class, args);
+  }
+}

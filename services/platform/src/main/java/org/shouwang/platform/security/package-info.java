@@ -1,0 +1,6 @@
+/**
+ * Authentication on every {@code /api/**} path with the contract's roles; actuator endpoints stay
+ * open for Prometheus and health checks. Users come from {@code shouwang.security.users}; with none
+ * configured the documented demo accounts are installed and a warning is logged.
+ */
+package org.shouwang.platform.security;

@@ -1,0 +1,16 @@
+package org.shouwang.riskengine;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/**
+ * Consumer: the Kafka Streams topology that keeps each household's picture and raises alerts on
+ * risk.alerts.
+ */
+@SpringBootApplication
+public class RiskEngineApplication {
+
+  public static void main(String[] args) {
+    SpringApplication.run(RiskEngineApplication.class, args);
+  }
+}
