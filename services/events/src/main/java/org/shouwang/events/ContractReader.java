@@ -67,12 +67,23 @@ public final class ContractReader {
 
   /** Reads one alert from JSON bytes; alerts are written by the engine, so checks are brief. */
   public Validated<Alert> readAlert(byte[] json) {
+    return bind(json, Alert.class, "alert");
+  }
+
+  /** Reads one case event from JSON bytes; written by alerting, so checks are brief. */
+  public Validated<CaseEvent> readCaseEvent(byte[] json) {
+    return bind(json, CaseEvent.class, "case event");
+  }
+
+  private static <T> Validated<T> bind(byte[] json, Class<T> type, String what) {
     try {
-      return Validated.valid(ContractJson.mapper().readValue(json, Alert.class));
+      return Validated.valid(ContractJson.mapper().readValue(json, type));
     } catch (JacksonException | IllegalArgumentException | NullPointerException e) {
       String reason = e instanceof JacksonException j ? j.getOriginalMessage() : e.getMessage();
       return Validated.invalid(
-          List.of(new Violation("", ViolationCode.MALFORMED_JSON, "not a valid alert: " + reason)));
+          List.of(
+              new Violation(
+                  "", ViolationCode.MALFORMED_JSON, "not a valid " + what + ": " + reason)));
     }
   }
 

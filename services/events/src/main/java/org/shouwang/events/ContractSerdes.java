@@ -30,6 +30,10 @@ public final class ContractSerdes {
     return serde(READER::readAlert);
   }
 
+  public static Serde<CaseEvent> caseEvent() {
+    return serde(READER::readCaseEvent);
+  }
+
   /** Writes any contract record as the contract's JSON. */
   public static <T> Serializer<T> serializer() {
     return (topic, value) -> value == null ? null : toJson(value);

@@ -18,6 +18,10 @@ public final class Topics {
   public static final Topic<String, Alert> RISK_ALERTS =
       new Topic<>("risk.alerts", Serdes.String(), ContractSerdes.alert());
 
+  /** Every change to a case and every notification, published by alerting for the audit log. */
+  public static final Topic<String, CaseEvent> CASE_EVENTS =
+      new Topic<>("case.events", Serdes.String(), ContractSerdes.caseEvent());
+
   private Topics() {}
 
   /** The topics producers write and consumers read as inputs. */
@@ -27,6 +31,6 @@ public final class Topics {
 
   /** Every topic declared here. */
   public static List<Topic<String, ?>> all() {
-    return List.of(HOUSEHOLD_EVENTS, SUBSIDY_PAYMENTS, RISK_ALERTS);
+    return List.of(HOUSEHOLD_EVENTS, SUBSIDY_PAYMENTS, RISK_ALERTS, CASE_EVENTS);
   }
 }

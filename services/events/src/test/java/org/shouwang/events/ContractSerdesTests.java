@@ -13,7 +13,7 @@ class ContractSerdesTests {
   void topicsAreDeclaredOnceWithTheirContractNames() {
     assertThat(Topics.all())
         .extracting(Topic::name)
-        .containsExactly("household.events", "subsidy.payments", "risk.alerts");
+        .containsExactly("household.events", "subsidy.payments", "risk.alerts", "case.events");
     assertThat(Topics.HOUSEHOLD_EVENTS.deadLetterTopic()).isEqualTo("household.events.dlt");
   }
 
@@ -40,6 +40,29 @@ class ContractSerdesTests {
     byte[] bytes = serde.serializer().serialize("t", payment);
 
     assertThat(serde.deserializer().deserialize("t", bytes)).isEqualTo(payment);
+  }
+
+  @Test
+  void serdeRoundTripsACaseEvent() {
+    CaseEvent event =
+        new CaseEvent(
+            "ce-1",
+            "case-1",
+            Samples.HOUSEHOLD,
+            Audience.CADRE,
+            CaseAction.ACKNOWLEDGED,
+            CaseState.ACKNOWLEDGED,
+            Severity.HIGH,
+            "cadre-0001",
+            java.time.OffsetDateTime.parse(Samples.NOW),
+            "已电话联系户主",
+            java.util.List.of("a-1"),
+            "430421105",
+            java.util.Map.of("channel", "INBOX"));
+    var serde = Topics.CASE_EVENTS.valueSerde();
+
+    assertThat(serde.deserializer().deserialize("t", serde.serializer().serialize("t", event)))
+        .isEqualTo(event);
   }
 
   @Test
