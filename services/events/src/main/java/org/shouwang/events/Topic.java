@@ -23,6 +23,16 @@ public record Topic<K, V>(String name, Serde<K> keySerde, Serde<V> valueSerde) {
     Objects.requireNonNull(valueSerde, "valueSerde");
   }
 
+  /**
+   * The same topic under a name prefix (tests and shared clusters give each deployment its own
+   * topics); an empty prefix returns this topic.
+   */
+  public Topic<K, V> prefixed(String prefix) {
+    return prefix == null || prefix.isEmpty()
+        ? this
+        : new Topic<>(prefix + name, keySerde, valueSerde);
+  }
+
   /** The dead-letter topic of this topic: original key, original bytes, reason in headers. */
   public String deadLetterTopic() {
     return name + DLT_SUFFIX;
