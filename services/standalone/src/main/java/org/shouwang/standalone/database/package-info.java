@@ -1,0 +1,2 @@
+/** A real PostgreSQL server run from the embedded binaries, data in the data directory. */
+package org.shouwang.standalone.database;
