@@ -1,0 +1,111 @@
+package org.shouwang.standalone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/** docker-compose.yml cannot run here (no Docker engine), so its shape is checked instead. */
+class ComposeFileTests {
+
+  static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
+
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> yaml(Path file) throws IOException {
+    try (Reader reader = Files.newBufferedReader(file)) {
+      return (Map<String, Object>) new Yaml(new SafeConstructor(new LoaderOptions())).load(reader);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Map<String, Object>> services() throws IOException {
+    return (Map<String, Map<String, Object>>)
+        yaml(ROOT.resolve("docker-compose.yml")).get("services");
+  }
+
+  @Test
+  void runsTheInfrastructureAndEveryServiceModule() throws IOException {
+    assertThat(services().keySet())
+        .contains("kafka", "postgres", "prometheus", "grafana", "mailpit")
+        .containsAll(List.of("ingest", "risk-engine", "alerting", "audit", "simulator"));
+    for (ServiceModule module : ServiceModule.values()) {
+      Map<String, Object> service = services().get(module.id());
+      assertThat((List<String>) service.get("ports"))
+          .as("%s publishes its contract port", module.id())
+          .contains(module.port() + ":" + module.port());
+      assertThat(service.get("build"))
+          .as("%s is built from this repository", module.id())
+          .isNotNull();
+    }
+  }
+
+  @Test
+  void pinsEveryImage() throws IOException {
+    services()
+        .forEach(
+            (name, service) -> {
+              String image = (String) service.get("image");
+              assertThat(image).as("%s has an image", name).isNotBlank();
+              assertThat(image).as("%s pins its tag", name).contains(":").doesNotEndWith(":latest");
+            });
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void givesEveryServiceAHealthCheckAndWaitsForHealthyDependencies() throws IOException {
+    services()
+        .forEach(
+            (name, service) -> {
+              Map<String, Object> health = (Map<String, Object>) service.get("healthcheck");
+              assertThat(health).as("%s has a health check", name).isNotNull();
+              assertThat((List<String>) health.get("test")).as("%s health test", name).isNotEmpty();
+              Object dependsOn = service.get("depends_on");
+              if (dependsOn != null) {
+                ((Map<String, Map<String, String>>) dependsOn)
+                    .forEach(
+                        (dependency, condition) ->
+                            assertThat(condition)
+                                .as("%s waits for %s", name, dependency)
+                                .containsEntry("condition", "service_healthy"));
+              }
+            });
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void mountsConfigurationReadOnly() throws IOException {
+    services()
+        .forEach(
+            (name, service) -> {
+              List<String> volumes = (List<String>) service.getOrDefault("volumes", List.of());
+              volumes.stream()
+                  .filter(v -> v.startsWith("./"))
+                  .forEach(v -> assertThat(v).as("%s mounts %s", name, v).endsWith(":ro"));
+            });
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void prometheusScrapesEveryService() throws IOException {
+    Map<String, Object> config = yaml(ROOT.resolve("docker/prometheus/prometheus.yml"));
+    List<Map<String, Object>> jobs = (List<Map<String, Object>>) config.get("scrape_configs");
+    List<String> targets =
+        jobs.stream()
+            .flatMap(j -> ((List<Map<String, List<String>>>) j.get("static_configs")).stream())
+            .flatMap(s -> s.get("targets").stream())
+            .toList();
+    for (ServiceModule module : ServiceModule.values()) {
+      assertThat(targets).contains(module.id() + ":" + module.port());
+    }
+    assertThat(jobs)
+        .allSatisfy(j -> assertThat(j.get("metrics_path")).isEqualTo("/actuator/prometheus"));
+  }
+}
