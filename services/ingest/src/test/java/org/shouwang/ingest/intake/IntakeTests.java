@@ -214,6 +214,12 @@ class IntakeTests {
                 .summary()
                 .totalAmount())
         .isEqualTo(5.0);
-    assertThat(registry.get(IntakeMetrics.PRODUCE_LATENCY).tag("kind", "household-event").timer().count()).isEqualTo(1);
+    assertThat(
+            registry
+                .get(IntakeMetrics.PRODUCE_LATENCY)
+                .tag("kind", "household-event")
+                .timer()
+                .count())
+        .isEqualTo(1);
   }
 }
