@@ -2,6 +2,7 @@ package org.shouwang.ingest;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.PropertySource;
 
 /**
@@ -9,6 +10,7 @@ import org.springframework.context.annotation.PropertySource;
  * subsidy payments into Kafka.
  */
 @SpringBootApplication
+@ConfigurationPropertiesScan
 @PropertySource("classpath:ingest.properties")
 public class IngestApplication {
 

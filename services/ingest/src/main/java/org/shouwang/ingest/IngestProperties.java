@@ -1,0 +1,73 @@
+package org.shouwang.ingest;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.time.Duration;
+import java.time.ZoneId;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * {@code shouwang.ingest}: limits of the batch and import endpoints, the recent-id filter and the
+ * tuning of the Kafka producer.
+ *
+ * @param maxRecords most records one JSON request may carry
+ * @param maxBodySize largest JSON body accepted
+ * @param produceTimeout how long a request waits for Kafka to acknowledge its records before it
+ *     reports them as failed
+ * @param dedup the bounded in-memory filter of recently accepted ids
+ * @param csv the CSV import
+ * @param producer the Kafka producer
+ */
+@Validated
+@ConfigurationProperties("shouwang.ingest")
+public record IngestProperties(
+    @DefaultValue("10000") @Min(1) @Max(1_000_000) int maxRecords,
+    @DefaultValue("16MB") @NotNull DataSize maxBodySize,
+    @DefaultValue("30s") @NotNull Duration produceTimeout,
+    @DefaultValue @Valid Dedup dedup,
+    @DefaultValue @Valid Csv csv,
+    @DefaultValue @Valid Producer producer) {
+
+  /**
+   * The recent-id filter: ids Kafka acknowledged lately are not sent again. Best effort (one
+   * instance's memory); downstream consumers are idempotent on the ids themselves.
+   *
+   * @param capacity ids remembered per kind (household events, payments); 0 turns the filter off
+   */
+  public record Dedup(@DefaultValue("100000") @Min(0) @Max(10_000_000) int capacity) {}
+
+  /**
+   * The CSV import.
+   *
+   * @param maxBodySize largest file accepted
+   * @param maxRows most data rows one file may carry
+   * @param zone the time zone of times written without an offset ({@code 2026-03-02 09:30})
+   */
+  public record Csv(
+      @DefaultValue("32MB") @NotNull DataSize maxBodySize,
+      @DefaultValue("50000") @Min(1) @Max(1_000_000) int maxRows,
+      @DefaultValue("Asia/Shanghai") @NotNull ZoneId zone) {}
+
+  /**
+   * Tuning of the idempotent ({@code acks=all}) producer; other {@code spring.kafka.producer.*}
+   * settings (security, bootstrap servers) still apply.
+   *
+   * @param lingerMs how long the producer waits to fill a batch
+   * @param batchSize bytes per partition batch
+   * @param bufferMemory bytes the producer may buffer before {@code send} blocks
+   * @param compression {@code none}, {@code gzip}, {@code snappy}, {@code lz4} or {@code zstd}
+   * @param deliveryTimeout upper bound on the time to report success or failure of a send
+   */
+  public record Producer(
+      @DefaultValue("5") @Min(0) @Max(1000) int lingerMs,
+      @DefaultValue("256KB") @NotNull DataSize batchSize,
+      @DefaultValue("64MB") @NotNull DataSize bufferMemory,
+      @DefaultValue("lz4") @Pattern(regexp = "none|gzip|snappy|lz4|zstd") String compression,
+      @DefaultValue("30s") @NotNull Duration deliveryTimeout) {}
+}

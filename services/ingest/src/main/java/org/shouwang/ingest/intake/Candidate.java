@@ -1,0 +1,34 @@
+package org.shouwang.ingest.intake;
+
+import java.util.List;
+import java.util.Objects;
+import org.shouwang.events.Violation;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One record offered for intake, still unchecked.
+ *
+ * @param index position in a JSON batch (0-based), {@code null} for a CSV row
+ * @param row row number of a CSV file as a spreadsheet shows it (the header is row 1), {@code null}
+ *     for JSON
+ * @param node the record as a JSON tree
+ * @param conversionViolations what went wrong turning the source (a CSV row) into JSON; the
+ *     contract check's own findings on these fields are left out so each problem is told once
+ */
+public record Candidate(
+    Integer index, Integer row, JsonNode node, List<Violation> conversionViolations) {
+
+  public Candidate {
+    conversionViolations = List.copyOf(conversionViolations);
+  }
+
+  /** The record at the given position of a JSON batch. */
+  public static Candidate json(int index, JsonNode node) {
+    return new Candidate(index, null, node, List.of());
+  }
+
+  /** The record read from the given CSV row. */
+  public static Candidate csvRow(int row, JsonNode node, List<Violation> conversionViolations) {
+    return new Candidate(null, row, Objects.requireNonNull(node, "node"), conversionViolations);
+  }
+}

@@ -1,0 +1,274 @@
+package org.shouwang.ingest.intake;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.shouwang.events.ContractReader;
+import org.shouwang.events.ContractSerdes;
+import org.shouwang.events.Department;
+import org.shouwang.events.EventType;
+import org.shouwang.events.HouseholdEvent;
+import org.shouwang.events.Programme;
+import org.shouwang.events.Source;
+import org.shouwang.events.SubsidyPayment;
+import org.shouwang.events.Validated;
+import org.shouwang.events.Violation;
+import org.shouwang.events.ViolationCode;
+import org.shouwang.ingest.intake.IntakeMetrics.Outcome;
+import org.shouwang.ingest.intake.IntakeMetrics.RecordTags;
+import org.shouwang.ingest.intake.RecordPublisher.Outgoing;
+import org.shouwang.platform.kafka.ContractTopics;
+import org.shouwang.platform.security.ShouwangUser;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Takes a request's records into Kafka: checks each against the contract, drops ids accepted
+ * recently, sends the valid ones keyed by household id, waits for Kafka's acknowledgement and
+ * reports every record's outcome. An invalid record never holds back a valid one. Thread-safe.
+ */
+public final class Intake {
+
+  private static final String NONE = "none";
+  private static final String UNKNOWN = "unknown";
+
+  private final ContractReader reader;
+  private final ContractTopics topics;
+  private final RecordPublisher publisher;
+  private final IntakeMetrics metrics;
+  private final Duration produceTimeout;
+  private final Map<RecordKind, RecentIds> recentIds = new EnumMap<>(RecordKind.class);
+
+  Intake(
+      ContractReader reader,
+      ContractTopics topics,
+      RecordPublisher publisher,
+      IntakeMetrics metrics,
+      Duration produceTimeout,
+      int recentIdCapacity) {
+    this.reader = reader;
+    this.topics = topics;
+    this.publisher = publisher;
+    this.metrics = metrics;
+    this.produceTimeout = produceTimeout;
+    for (RecordKind kind : RecordKind.values()) {
+      RecentIds ids = new RecentIds(recentIdCapacity);
+      recentIds.put(kind, ids);
+      metrics.recentIds(kind, ids::size);
+    }
+  }
+
+  /** A record that passed the contract, on its way to Kafka. */
+  private record Valid(int position, String id, String householdId, RecordTags tags) {}
+
+  /**
+   * Takes the given records in.
+   *
+   * @param user the authenticated sender; a department system may only send for its department
+   * @throws InterruptedException when the request thread is interrupted while waiting for Kafka
+   */
+  public IntakeReport ingest(
+      RecordKind kind, Channel channel, List<Candidate> candidates, ShouwangUser user)
+      throws InterruptedException {
+    metrics.batch(kind, channel, candidates.size());
+    Department sender = department(user);
+    RecentIds recent = recentIds.get(kind);
+    RecordResult[] results = new RecordResult[candidates.size()];
+    Map<RecordTags, Integer> counts = new HashMap<>();
+    Map<ViolationCode, Integer> violationCounts = new EnumMap<>(ViolationCode.class);
+    Map<String, Integer> firstInRequest = new HashMap<>();
+    List<Valid> valid = new ArrayList<>(candidates.size());
+    List<Outgoing> outgoing = new ArrayList<>(candidates.size());
+
+    for (int i = 0; i < candidates.size(); i++) {
+      Candidate candidate = candidates.get(i);
+      Checked checked = check(kind, candidate, sender);
+      RecordTags tags = tags(kind, candidate.node(), checked, sender);
+      if (!checked.violations().isEmpty()) {
+        results[i] = result(candidate, checked.id(), RecordStatus.REJECTED, checked.violations());
+        for (Violation v : checked.violations()) {
+          violationCounts.merge(v.code(), 1, Integer::sum);
+        }
+        counts.merge(tags, 1, Integer::sum);
+        continue;
+      }
+      Integer earlier = firstInRequest.putIfAbsent(checked.id(), i);
+      if (earlier != null || recent.contains(checked.id())) {
+        String reason =
+            earlier != null
+                ? "the same id appears earlier in this request ("
+                    + where(candidates.get(earlier))
+                    + "); sent once"
+                : "this id was accepted recently; not sent again";
+        results[i] = result(candidate, checked.id(), RecordStatus.DUPLICATE, reason);
+        counts.merge(withOutcome(tags, Outcome.DUPLICATE), 1, Integer::sum);
+        continue;
+      }
+      valid.add(new Valid(i, checked.id(), checked.householdId(), tags));
+      outgoing.add(new Outgoing(checked.householdId(), ContractSerdes.toJson(checked.record())));
+    }
+
+    if (!outgoing.isEmpty()) {
+      long start = System.nanoTime();
+      String[] failures = publisher.publish(topics.name(kind.topic()), outgoing, produceTimeout);
+      metrics.produced(kind, Duration.ofNanos(System.nanoTime() - start));
+      List<String> acknowledged = new ArrayList<>(valid.size());
+      for (int j = 0; j < valid.size(); j++) {
+        Valid v = valid.get(j);
+        Candidate candidate = candidates.get(v.position());
+        if (failures[j] == null) {
+          acknowledged.add(v.id());
+          results[v.position()] = result(candidate, v.id(), RecordStatus.ACCEPTED, List.of());
+          counts.merge(v.tags(), 1, Integer::sum);
+        } else {
+          results[v.position()] = result(candidate, v.id(), RecordStatus.FAILED, failures[j]);
+          counts.merge(withOutcome(v.tags(), Outcome.FAILED), 1, Integer::sum);
+        }
+      }
+      // only acknowledged ids: a failed record must be accepted when it is resent
+      recent.add(acknowledged);
+    }
+    metrics.records(kind, channel, counts);
+    metrics.violations(kind, violationCounts);
+    return IntakeReport.of(kind, List.of(results));
+  }
+
+  /** The outcome of the contract check of one candidate. */
+  private record Checked(
+      Object record, String id, String householdId, List<Violation> violations) {}
+
+  private Checked check(RecordKind kind, Candidate candidate, Department sender) {
+    JsonNode node = candidate.node();
+    Validated<?> validated =
+        kind == RecordKind.HOUSEHOLD_EVENT
+            ? reader.householdEvent(node)
+            : reader.subsidyPayment(node);
+    String id = textOrNull(node, kind.idField());
+    List<Violation> violations = merge(candidate.conversionViolations(), validated.violations());
+    if (violations.isEmpty() && validated.value() instanceof HouseholdEvent event) {
+      if (sender != null && event.source() == Source.DEPARTMENT && event.department() != sender) {
+        violations =
+            List.of(
+                new Violation(
+                    "department",
+                    ViolationCode.INCONSISTENT,
+                    "this credential sends for "
+                        + sender
+                        + " ("
+                        + sender.chineseName()
+                        + ") only, not for "
+                        + event.department()));
+      } else {
+        return new Checked(event, event.eventId(), event.householdId(), List.of());
+      }
+    }
+    if (violations.isEmpty() && validated.value() instanceof SubsidyPayment payment) {
+      return new Checked(payment, payment.paymentId(), payment.householdId(), List.of());
+    }
+    return new Checked(null, id, null, violations);
+  }
+
+  /** Conversion problems first; the contract's findings on the same fields would repeat them. */
+  private static List<Violation> merge(List<Violation> conversion, List<Violation> contract) {
+    if (conversion.isEmpty()) {
+      return contract;
+    }
+    Set<String> fields = new HashSet<>();
+    conversion.forEach(v -> fields.add(v.field()));
+    List<Violation> merged = new ArrayList<>(conversion);
+    contract.stream().filter(v -> !fields.contains(v.field())).forEach(merged::add);
+    return merged;
+  }
+
+  private static RecordTags tags(
+      RecordKind kind, JsonNode node, Checked checked, Department sender) {
+    Outcome outcome = checked.violations().isEmpty() ? Outcome.ACCEPTED : Outcome.REJECTED;
+    String reason =
+        checked.violations().isEmpty() ? NONE : checked.violations().get(0).code().name();
+    if (checked.record() instanceof HouseholdEvent event) {
+      return new RecordTags(
+          outcome,
+          event.type().name(),
+          event.source().name(),
+          event.department() == null ? NONE : event.department().name(),
+          reason);
+    }
+    if (checked.record() instanceof SubsidyPayment payment) {
+      return new RecordTags(
+          outcome, payment.programme().name(), NONE, sender == null ? NONE : sender.name(), reason);
+    }
+    // rejected: tag with whatever codes of the record are readable
+    if (kind == RecordKind.HOUSEHOLD_EVENT) {
+      return new RecordTags(
+          outcome,
+          code(node, "type", EventType.class, UNKNOWN),
+          code(node, "source", Source.class, UNKNOWN),
+          code(node, "department", Department.class, NONE),
+          reason);
+    }
+    return new RecordTags(
+        outcome,
+        code(node, "programme", Programme.class, UNKNOWN),
+        NONE,
+        sender == null ? NONE : sender.name(),
+        reason);
+  }
+
+  private static RecordTags withOutcome(RecordTags tags, Outcome outcome) {
+    return new RecordTags(outcome, tags.type(), tags.source(), tags.department(), tags.reason());
+  }
+
+  private static <E extends Enum<E>> String code(
+      JsonNode node, String field, Class<E> type, String otherwise) {
+    String text = textOrNull(node, field);
+    if (text == null) {
+      return otherwise;
+    }
+    for (E constant : type.getEnumConstants()) {
+      if (constant.name().equals(text)) {
+        return text;
+      }
+    }
+    return UNKNOWN;
+  }
+
+  private static String textOrNull(JsonNode node, String field) {
+    if (node == null || !node.isObject()) {
+      return null;
+    }
+    JsonNode value = node.get(field);
+    return value != null && value.isString() && !value.stringValue().isBlank()
+        ? value.stringValue().strip()
+        : null;
+  }
+
+  private static Department department(ShouwangUser user) {
+    if (user == null || user.department() == null) {
+      return null;
+    }
+    for (Department d : Department.values()) {
+      if (d.name().equals(user.department())) {
+        return d;
+      }
+    }
+    return null;
+  }
+
+  private static String where(Candidate candidate) {
+    return candidate.row() != null ? "row " + candidate.row() : "index " + candidate.index();
+  }
+
+  private static RecordResult result(
+      Candidate candidate, String id, RecordStatus status, List<Violation> violations) {
+    return new RecordResult(candidate.index(), candidate.row(), id, status, violations, null);
+  }
+
+  private static RecordResult result(
+      Candidate candidate, String id, RecordStatus status, String reason) {
+    return new RecordResult(candidate.index(), candidate.row(), id, status, List.of(), reason);
+  }
+}

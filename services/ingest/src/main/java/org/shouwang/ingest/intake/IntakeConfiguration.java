@@ -1,0 +1,62 @@
+package org.shouwang.ingest.intake;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.shouwang.events.ContractReader;
+import org.shouwang.ingest.IngestProperties;
+import org.shouwang.platform.kafka.ContractTopics;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.ProducerFactory;
+
+/** Wires the intake: its idempotent producer, metrics and recent-id filter. */
+@Configuration(proxyBeanMethods = false)
+class IntakeConfiguration {
+
+  @Bean(destroyMethod = "close")
+  RecordPublisher ingestRecordPublisher(
+      ProducerFactory<?, ?> bootProducerFactory, IngestProperties properties) {
+    // Boot's factory carries the bootstrap servers, security and any spring.kafka.producer.*;
+    // what makes the guarantee (idempotence, acks=all) is forced here
+    Map<String, Object> config = new HashMap<>(bootProducerFactory.getConfigurationProperties());
+    config.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
+    config.remove(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG);
+    config.remove(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG);
+    IngestProperties.Producer tuning = properties.producer();
+    config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    config.put(ProducerConfig.ACKS_CONFIG, "all");
+    config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+    config.put(ProducerConfig.LINGER_MS_CONFIG, tuning.lingerMs());
+    config.put(ProducerConfig.BATCH_SIZE_CONFIG, (int) tuning.batchSize().toBytes());
+    config.put(ProducerConfig.BUFFER_MEMORY_CONFIG, tuning.bufferMemory().toBytes());
+    config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, tuning.compression());
+    int deliveryTimeout = (int) tuning.deliveryTimeout().toMillis();
+    config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, deliveryTimeout);
+    config.put(
+        ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
+        Math.min(deliveryTimeout - tuning.lingerMs(), 30_000));
+    config.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "shouwang-ingest");
+    return new RecordPublisher(
+        new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer()));
+  }
+
+  @Bean
+  Intake intake(
+      ContractTopics topics,
+      RecordPublisher ingestRecordPublisher,
+      MeterRegistry registry,
+      IngestProperties properties) {
+    return new Intake(
+        new ContractReader(),
+        topics,
+        ingestRecordPublisher,
+        new IntakeMetrics(registry),
+        properties.produceTimeout(),
+        properties.dedup().capacity());
+  }
+}
