@@ -1,0 +1,335 @@
+package org.shouwang.simulator.plan;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.MonthDay;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import org.shouwang.events.AssistanceMeasure;
+import org.shouwang.events.Department;
+import org.shouwang.events.EliminationType;
+import org.shouwang.events.EmploymentKind;
+import org.shouwang.events.EventData;
+import org.shouwang.events.HousingGrade;
+import org.shouwang.events.LoanStatus;
+import org.shouwang.events.MonitoringStatus;
+import org.shouwang.events.Source;
+import org.shouwang.simulator.county.Entitlement;
+import org.shouwang.simulator.county.Household;
+import org.shouwang.simulator.county.Member;
+
+/**
+ * A household's ordinary year, kept below every rule threshold: incomes at least {@code
+ * benignIncomeFactor} times the line, small medical and schooling costs, jobs lost only where
+ * another labourer keeps working, safe housing and water, everyone insured, loans current, payments
+ * on time and in full, measures within days of monitoring, eliminations only after the minimum
+ * months.
+ */
+final class BenignLife {
+
+  private static final AssistanceMeasure[] MEASURES = {
+    AssistanceMeasure.INDUSTRY,
+    AssistanceMeasure.EMPLOYMENT,
+    AssistanceMeasure.FINANCE,
+    AssistanceMeasure.HEALTH,
+    AssistanceMeasure.EDUCATION
+  };
+
+  private BenignLife() {}
+
+  /**
+   * Writes the household's year into {@code life}. A quiet life (a scenario household) leaves out
+   * the optional costs and changes, so only the injected scenario stands out.
+   */
+  static void live(Life life, boolean quiet) {
+    Household h = life.household;
+    Thresholds limits = life.config.thresholds();
+    life.registeredAt =
+        Life.plusDays(
+            life.start, 0.25 * h.index() / Math.max(1, life.config.county().households()));
+    life.event(
+        life.registeredAt,
+        Source.SYSTEM,
+        null,
+        new EventData.HouseholdRegistered(
+            h.township().code(),
+            h.township().name(),
+            h.village().code(),
+            h.village().name(),
+            h.size(),
+            h.labourers(),
+            h.formerlyPoor(),
+            h.cadreId(),
+            h.monitoringCategory()));
+    life.dayOne = Life.plusDays(life.start, 1 + 0.5 * life.random.nextDouble());
+
+    if (h.monitored()) {
+      monitored(life, quiet);
+    }
+    for (Member member : h.members()) {
+      life.department(
+          life.dayOne.plusMinutes(1),
+          Department.MEDICAL_INSURANCE,
+          new EventData.MedicalInsuranceChanged(member.id(), true));
+    }
+    employment(life);
+    if (!quiet && h.labourers() != 1) {
+      // a certificate could look like a lost labourer where there is only one: leave it out there
+      for (Member member : h.members()) {
+        if (member.disabled()) {
+          life.department(
+              life.dayOne.plusMinutes(5),
+              Department.DISABLED_PERSONS_FEDERATION,
+              new EventData.DisabilityCertified(member.id(), member.disabilityGrade()));
+        }
+      }
+    }
+    for (Entitlement entitlement : h.entitlements()) {
+      entitlement(life, entitlement);
+    }
+    life.housing =
+        life.department(
+            life.within(0.1, 0.9),
+            Department.HOUSING,
+            new EventData.HousingAssessed(
+                life.random.nextDouble() < 0.6 ? HousingGrade.A : HousingGrade.B));
+    life.water =
+        life.department(
+            life.within(0.1, 0.9),
+            Department.WATER,
+            new EventData.WaterAssessed(true, life.random.nextInt(13)));
+    income(life, limits);
+    if (!quiet) {
+      medical(life, limits);
+      schooling(life);
+      jobChurn(life);
+      loan(life);
+    }
+  }
+
+  private static void monitored(Life life, boolean quiet) {
+    Household h = life.household;
+    OffsetDateTime monitoredAt = life.registeredAt.plusMinutes(1);
+    life.event(
+        monitoredAt,
+        Source.SYSTEM,
+        null,
+        new EventData.MonitoringStatusChanged(
+            MonitoringStatus.MONITORED, h.monitoringCategory(), null));
+    if (h.labourers() == 0) {
+      return; // covered by welfare; not marked eliminated either
+    }
+    OffsetDateTime measured = Life.plusDays(monitoredAt, 3 + 17 * life.random.nextDouble());
+    life.event(
+        measured,
+        Source.CADRE_VISIT,
+        null,
+        new EventData.AssistanceRecorded(
+            MEASURES[life.random.nextInt(MEASURES.length)], life.money(500, 5000, 100)));
+    OffsetDateTime earliest =
+        monitoredAt.plusMonths(life.config.thresholds().eliminationMonths()).plusDays(15);
+    OffsetDateTime latest = life.end.minusDays(2);
+    if (!quiet && earliest.isBefore(latest) && life.random.nextDouble() < 0.3) {
+      life.event(
+          life.between(earliest, latest),
+          Source.CADRE_VISIT,
+          null,
+          new EventData.MonitoringStatusChanged(
+              MonitoringStatus.RISK_ELIMINATED, h.monitoringCategory(), EliminationType.ASSISTED));
+    }
+  }
+
+  private static void employment(Life life) {
+    Household h = life.household;
+    String welfareJobMember =
+        h.entitlements().stream()
+            .filter(e -> e.programme() == org.shouwang.events.Programme.PUBLIC_WELFARE_JOB)
+            .map(Entitlement::memberId)
+            .findFirst()
+            .orElse(null);
+    for (Member member : h.labourerMembers()) {
+      EmploymentKind kind;
+      BigDecimal pay;
+      if (member.id().equals(welfareJobMember)) {
+        kind = EmploymentKind.PUBLIC_WELFARE_JOB;
+        pay =
+            h.entitlements().stream()
+                .filter(e -> e.programme() == org.shouwang.events.Programme.PUBLIC_WELFARE_JOB)
+                .findFirst()
+                .orElseThrow()
+                .monthlyAmount();
+      } else {
+        double pick = life.random.nextDouble();
+        kind =
+            pick < 0.4
+                ? EmploymentKind.LOCAL
+                : pick < 0.85 ? EmploymentKind.MIGRANT : EmploymentKind.WORKSHOP;
+        pay = life.money(1800, 6000, 100);
+      }
+      life.jobs.put(member.id(), kind);
+      life.department(
+          life.dayOne.plusMinutes(2),
+          Department.HUMAN_RESOURCES,
+          new EventData.EmploymentChanged(member.id(), true, kind, pay));
+    }
+  }
+
+  /** Grants an entitlement on day one and pays every month on time and in full. */
+  static void entitlement(Life life, Entitlement entitlement) {
+    OffsetDateTime grantedAt = life.dayOne.plusMinutes(10 + life.random.nextInt(120));
+    SimRecord.Event grant =
+        life.department(
+            grantedAt,
+            Life.grantingDepartment(entitlement.programme()),
+            new EventData.EntitlementChanged(
+                entitlement.programme(), true, entitlement.monthlyAmount()));
+    if (grant == null) {
+      return;
+    }
+    life.grants.put(entitlement.programme(), grant);
+    List<SimRecord.Payment> paid = new ArrayList<>();
+    YearMonth first = YearMonth.from(grantedAt);
+    for (YearMonth month = first;
+        !month.atDay(1).isAfter(life.end.toLocalDate());
+        month = month.plusMonths(1)) {
+      OffsetDateTime paidAt;
+      if (month.equals(first)) {
+        paidAt = grantedAt.plusHours(2).plusMinutes(life.random.nextInt(60));
+      } else {
+        paidAt =
+            month
+                .atDay(3 + life.random.nextInt(8))
+                .atTime(9, 0)
+                .atOffset(SimulationConfig.CHINA)
+                .plusMinutes(life.random.nextInt(480));
+      }
+      SimRecord.Payment payment =
+          life.pay(paidAt, entitlement.programme(), month.toString(), entitlement.monthlyAmount());
+      if (payment != null) {
+        paid.add(payment);
+      }
+    }
+    life.payments.put(entitlement.programme(), paid);
+  }
+
+  private static void income(Life life, Thresholds limits) {
+    OffsetDateTime at = life.within(0.04, 0.2);
+    int year = at.getYear();
+    BigDecimal line = life.config.lines().of(year);
+    double factor = Math.max(life.household.incomeFactor(), limits.benignIncomeFactor() + 0.05);
+    life.income =
+        life.event(
+            at,
+            Source.CADRE_VISIT,
+            null,
+            new EventData.IncomeAssessed(
+                year, line.multiply(BigDecimal.valueOf(factor)).setScale(0, RoundingMode.HALF_UP)));
+  }
+
+  /** Household income a year as last assessed: per capita times members. */
+  static BigDecimal householdIncome(Life life) {
+    EventData.IncomeAssessed assessed = life.income.event().dataAs(EventData.IncomeAssessed.class);
+    return assessed.netIncomePerCapita().multiply(BigDecimal.valueOf(life.household.size()));
+  }
+
+  private static void medical(Life life, Thresholds limits) {
+    if (life.income == null || life.random.nextDouble() >= 0.3) {
+      return;
+    }
+    double cap =
+        Math.min(
+            0.4 * limits.medical(life.household.formerlyPoor()).doubleValue(),
+            0.15 * householdIncome(life).doubleValue());
+    int count = 1 + life.random.nextInt(2);
+    if (cap < 100 * count) {
+      return;
+    }
+    OffsetDateTime after = life.income.at().plusDays(1);
+    for (int i = 0; i < count; i++) {
+      Member member = life.household.members().get(life.random.nextInt(life.household.size()));
+      life.department(
+          life.between(after, life.atFraction(0.95)),
+          Department.MEDICAL_INSURANCE,
+          new EventData.MedicalExpense(
+              member.id(),
+              Life.yuan(50 + life.random.nextDouble() * (cap / count - 50)),
+              life.random.nextDouble() < 0.2));
+    }
+  }
+
+  private static void schooling(Life life) {
+    List<Member> pupils =
+        life.household.members().stream().filter(m -> m.age() >= 6 && m.age() <= 17).toList();
+    if (pupils.isEmpty()) {
+      return;
+    }
+    for (int year = life.start.getYear(); year <= life.end.getYear(); year++) {
+      OffsetDateTime term =
+          MonthDay.of(9, 1).atYear(year).atTime(8, 0).atOffset(SimulationConfig.CHINA);
+      if (term.isAfter(life.start.plusDays(2)) && life.beforeEnd(term.plusDays(10))) {
+        for (Member pupil : pupils) {
+          if (pupil.compulsorySchoolAge()) {
+            life.department(
+                Life.plusDays(term, 10 * life.random.nextDouble()),
+                Department.EDUCATION,
+                new EventData.SchoolEnrolmentChanged(pupil.id(), pupil.age(), true));
+          }
+        }
+      }
+    }
+    if (life.random.nextDouble() < 0.4) {
+      Member pupil = pupils.get(life.random.nextInt(pupils.size()));
+      life.department(
+          life.within(0.05, 0.95),
+          Department.EDUCATION,
+          new EventData.SchoolingCost(pupil.id(), life.money(300, 5000, 10)));
+    }
+  }
+
+  /** One labourer loses a job and finds another while someone else in the household works. */
+  private static void jobChurn(Life life) {
+    List<Member> ordinaryJobs =
+        life.household.labourerMembers().stream()
+            .filter(m -> life.jobs.get(m.id()) != EmploymentKind.PUBLIC_WELFARE_JOB)
+            .toList();
+    if (life.household.labourers() < 2
+        || ordinaryJobs.isEmpty()
+        || life.random.nextDouble() >= 0.15) {
+      return;
+    }
+    Member member = ordinaryJobs.get(life.random.nextInt(ordinaryJobs.size()));
+    OffsetDateTime lost = life.within(0.1, 0.7);
+    life.department(
+        lost,
+        Department.HUMAN_RESOURCES,
+        new EventData.EmploymentChanged(member.id(), false, life.jobs.get(member.id()), null));
+    EmploymentKind next =
+        life.random.nextDouble() < 0.5 ? EmploymentKind.LOCAL : EmploymentKind.MIGRANT;
+    life.department(
+        Life.plusDays(lost, 20 + 50 * life.random.nextDouble()),
+        Department.HUMAN_RESOURCES,
+        new EventData.EmploymentChanged(member.id(), true, next, life.money(1800, 6000, 100)));
+  }
+
+  private static void loan(Life life) {
+    if (!life.household.formerlyPoor() || life.random.nextDouble() >= 0.12) {
+      return;
+    }
+    String loanId = "loan-" + life.household.id() + "-1";
+    BigDecimal principal = life.money(10_000, 50_000, 1000);
+    life.event(
+        life.dayOne.plusMinutes(30),
+        Source.SYSTEM,
+        null,
+        new EventData.LoanStatusChanged(loanId, principal, LoanStatus.CURRENT, 0));
+    if (life.random.nextDouble() < 0.3) {
+      life.event(
+          life.within(0.3, 0.95),
+          Source.SYSTEM,
+          null,
+          new EventData.LoanStatusChanged(loanId, principal, LoanStatus.REPAID, 0));
+    }
+  }
+}

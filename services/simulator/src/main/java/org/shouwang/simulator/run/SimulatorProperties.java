@@ -1,0 +1,211 @@
+package org.shouwang.simulator.run;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.TreeMap;
+import org.shouwang.events.Rule;
+import org.shouwang.simulator.county.CountyShape;
+import org.shouwang.simulator.county.Standards;
+import org.shouwang.simulator.plan.MonitoringLines;
+import org.shouwang.simulator.plan.SimulationConfig;
+import org.shouwang.simulator.plan.Thresholds;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * {@code shouwang.simulator}: what to simulate and how to stream it. Defaults match {@link
+ * SimulationConfig#defaults} (a test keeps them equal).
+ *
+ * @param enabled run the simulation when the service starts
+ * @param mode {@code service} streams on the simulated clock; {@code command} writes everything as
+ *     fast as possible and exits
+ * @param seed the random seed; the same seed and settings give the same records and ids
+ * @param start simulated start; default one year before now
+ * @param end simulated end; default now (or now plus {@code realTimeHorizon} when continuing)
+ * @param speed simulated seconds per real second (1 = real time, 525600 = a year per minute)
+ * @param afterCatchUp {@code stop} when the clock reaches the end, or {@code real-time}: once the
+ *     clock reaches now, continue at the wall clock's pace until the end
+ * @param realTimeHorizon how far past now the plan reaches when continuing in real time
+ * @param tick how often the clock releases due records
+ * @param progressInterval how often a long run logs its progress
+ * @param sink where records go
+ * @param ingest ingest's HTTP API, for the {@code ingest} sink
+ * @param groundTruthPath the JSON-lines file the labels are written to
+ * @param county the county's shape
+ * @param standards payment standards
+ * @param thresholds rule thresholds background life stays below
+ * @param monitoringLines monitoring line per year; merged over the default table
+ * @param defaultRate scenarios per 1,000 households for every rule not named in {@code rates}
+ * @param rates scenarios per 1,000 households by rule
+ */
+@Validated
+@ConfigurationProperties("shouwang.simulator")
+public record SimulatorProperties(
+    @DefaultValue("true") boolean enabled,
+    @DefaultValue("service") @NotNull Mode mode,
+    @DefaultValue("430421") long seed,
+    OffsetDateTime start,
+    OffsetDateTime end,
+    @DefaultValue("52560") @DecimalMin("0.001") double speed,
+    @DefaultValue("stop") @NotNull AfterCatchUp afterCatchUp,
+    @DefaultValue("365d") @NotNull Duration realTimeHorizon,
+    @DefaultValue("200ms") @NotNull Duration tick,
+    @DefaultValue("10s") @NotNull Duration progressInterval,
+    @DefaultValue("kafka") @NotNull SinkKind sink,
+    @DefaultValue @Valid Ingest ingest,
+    @DefaultValue("data/simulator/ground-truth.jsonl") @NotNull Path groundTruthPath,
+    @DefaultValue @Valid County county,
+    @DefaultValue @Valid Policy standards,
+    @DefaultValue @Valid Limits thresholds,
+    Map<Integer, BigDecimal> monitoringLines,
+    @DefaultValue("2.0") @DecimalMin("0") @DecimalMax("100") double defaultRate,
+    Map<Rule, Double> rates) {
+
+  /** How the simulator runs. */
+  public enum Mode {
+    SERVICE,
+    COMMAND
+  }
+
+  /** What happens once the simulated clock catches up with now. */
+  public enum AfterCatchUp {
+    STOP,
+    REAL_TIME
+  }
+
+  /** Where records go. */
+  public enum SinkKind {
+    KAFKA,
+    INGEST
+  }
+
+  /**
+   * Ingest's HTTP API.
+   *
+   * @param baseUrl where ingest listens
+   * @param username an account with role INGEST
+   * @param password its password
+   * @param batchSize records per request (ingest takes up to 10,000)
+   * @param timeout per request
+   */
+  public record Ingest(
+      @DefaultValue("http://localhost:8081") @NotNull URI baseUrl,
+      @DefaultValue("ingest") @NotBlank String username,
+      @DefaultValue("shouwang") @NotBlank String password,
+      @DefaultValue("1000") @Min(1) @Max(10_000) int batchSize,
+      @DefaultValue("30s") @NotNull Duration timeout) {}
+
+  /** The county's shape; see {@link CountyShape}. */
+  public record County(
+      @DefaultValue("15000") @Min(1) @Max(9_899_901) int households,
+      @DefaultValue("25") @Min(1) @Max(99) int townships,
+      @DefaultValue("491") @Min(1) int villages,
+      @DefaultValue("0.8") @DecimalMin("0") @DecimalMax("1") double formerlyPoorShare,
+      @DefaultValue("0.05") @DecimalMin("0") @DecimalMax("1") double monitoredShare,
+      @DefaultValue("1.75") @DecimalMin("1") @DecimalMax("10") double householdsPerCadre,
+      @DefaultValue("0.08") @DecimalMin("0") @DecimalMax("1") double minimumLivingAllowanceShare,
+      @DefaultValue("0.5") @DecimalMin("0") @DecimalMax("1") double extremePovertyShare,
+      @DefaultValue("0.03") @DecimalMin("0") @DecimalMax("1") double disabilityShare,
+      @DefaultValue("0.04") @DecimalMin("0") @DecimalMax("1") double publicWelfareJobShare) {
+
+    CountyShape toShape() {
+      return new CountyShape(
+          households,
+          townships,
+          villages,
+          formerlyPoorShare,
+          monitoredShare,
+          householdsPerCadre,
+          minimumLivingAllowanceShare,
+          extremePovertyShare,
+          disabilityShare,
+          publicWelfareJobShare);
+    }
+  }
+
+  /** Payment standards in yuan; see {@link Standards}. */
+  public record Policy(
+      @DefaultValue("360") @NotNull @DecimalMin("0.01")
+          BigDecimal minimumLivingAllowancePerPersonMonth,
+      @DefaultValue("5616") @NotNull @DecimalMin("0.01") BigDecimal extremePovertyDispersedPerYear,
+      @DefaultValue("8580") @NotNull @DecimalMin("0.01")
+          BigDecimal extremePovertyCentralisedPerYear,
+      @DefaultValue("80") @NotNull @DecimalMin("0.01") BigDecimal disabilityLivingMonthly,
+      @DefaultValue("100") @NotNull @DecimalMin("0.01") BigDecimal disabilityCareMonthly,
+      @DefaultValue("600") @NotNull @DecimalMin("0.01") BigDecimal publicWelfareJobMinMonthly,
+      @DefaultValue("1000") @NotNull @DecimalMin("0.01") BigDecimal publicWelfareJobMaxMonthly) {
+
+    Standards toStandards() {
+      return new Standards(
+          minimumLivingAllowancePerPersonMonth,
+          extremePovertyDispersedPerYear,
+          extremePovertyCentralisedPerYear,
+          disabilityLivingMonthly,
+          disabilityCareMonthly,
+          publicWelfareJobMinMonthly,
+          publicWelfareJobMaxMonthly);
+    }
+  }
+
+  /** Rule thresholds; see {@link Thresholds}. */
+  public record Limits(
+      @DefaultValue("5000") @NotNull BigDecimal medicalFormerlyPoor,
+      @DefaultValue("20000") @NotNull BigDecimal medicalOthers,
+      @DefaultValue("0.40") double medicalIncomeShare,
+      @DefaultValue("10000") @NotNull BigDecimal schoolingPerYear,
+      @DefaultValue("36") int waterInterruptionDays,
+      @DefaultValue("0.30") double incomeDropShare,
+      @DefaultValue("10") int paymentGraceDays,
+      @DefaultValue("30") int measureDays,
+      @DefaultValue("6") int eliminationMonths,
+      @DefaultValue("1.3") double benignIncomeFactor) {
+
+    Thresholds toThresholds() {
+      return new Thresholds(
+          medicalFormerlyPoor,
+          medicalOthers,
+          medicalIncomeShare,
+          schoolingPerYear,
+          waterInterruptionDays,
+          incomeDropShare,
+          paymentGraceDays,
+          measureDays,
+          eliminationMonths,
+          benignIncomeFactor);
+    }
+  }
+
+  /** The pure configuration of a simulation over [start, end). */
+  public SimulationConfig toConfig(OffsetDateTime from, OffsetDateTime to) {
+    Map<Integer, BigDecimal> lines = new TreeMap<>(MonitoringLines.defaults().lines());
+    if (monitoringLines != null) {
+      lines.putAll(monitoringLines);
+    }
+    Map<Rule, Double> scenarioRates = new EnumMap<>(Rule.class);
+    for (Rule rule : Rule.values()) {
+      scenarioRates.put(rule, rates == null ? defaultRate : rates.getOrDefault(rule, defaultRate));
+    }
+    return new SimulationConfig(
+        seed,
+        from,
+        to,
+        county.toShape(),
+        standards.toStandards(),
+        new MonitoringLines(lines),
+        thresholds.toThresholds(),
+        scenarioRates);
+  }
+}

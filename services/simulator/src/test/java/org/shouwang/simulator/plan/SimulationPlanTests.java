@@ -1,0 +1,223 @@
+package org.shouwang.simulator.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.shouwang.events.ContractReader;
+import org.shouwang.events.ContractSerdes;
+import org.shouwang.events.EventData;
+import org.shouwang.events.EventType;
+import org.shouwang.events.Rule;
+import org.shouwang.events.Validated;
+import org.shouwang.simulator.county.Household;
+
+class SimulationPlanTests {
+
+  private static final int HOUSEHOLDS = 2_000;
+
+  private final SimulationPlan plan = Plans.plan(430421, HOUSEHOLDS);
+
+  @Test
+  void sameSeedAndConfigGiveTheSameRecordsAndLabels() {
+    SimulationPlan again = SimulationPlan.generate(Plans.config(430421, HOUSEHOLDS));
+
+    assertThat(again.records()).isEqualTo(plan.records());
+    assertThat(again.groundTruth()).isEqualTo(plan.groundTruth());
+  }
+
+  @Test
+  void anotherSeedGivesAnotherCounty() {
+    SimulationPlan other = SimulationPlan.generate(Plans.config(7, HOUSEHOLDS));
+
+    assertThat(other.records().get(0).id()).isNotEqualTo(plan.records().get(0).id());
+    assertThat(other.groundTruth()).isNotEqualTo(plan.groundTruth());
+    assertThat(other.county().households().stream().mapToInt(Household::size).sum())
+        .isNotEqualTo(plan.county().households().stream().mapToInt(Household::size).sum());
+  }
+
+  @Test
+  void everyRecordPassesTheContractsValidation() {
+    ContractReader reader =
+        new ContractReader(Clock.fixed(Plans.END.toInstant(), Plans.END.getOffset()));
+    List<String> problems = new java.util.ArrayList<>();
+    int valid = 0;
+    for (SimRecord record : plan.records()) {
+      byte[] json = ContractSerdes.toJson(record.value());
+      Validated<?> read =
+          record.kind() == SimRecord.Kind.EVENT
+              ? reader.readHouseholdEvent(json)
+              : reader.readSubsidyPayment(json);
+      if (!read.isValid()) {
+        problems.add(
+            new String(json, java.nio.charset.StandardCharsets.UTF_8) + " " + read.violations());
+      } else if (!read.value().equals(record.value())) {
+        problems.add(
+            "does not read back equal: "
+                + new String(json, java.nio.charset.StandardCharsets.UTF_8));
+      } else {
+        valid++;
+      }
+    }
+
+    assertThat(problems).isEmpty();
+    assertThat(valid).isEqualTo(plan.records().size());
+  }
+
+  @Test
+  void recordsAreInTimeOrderWithinTheSimulatedSpan() {
+    List<SimRecord> records = plan.records();
+    for (int i = 1; i < records.size(); i++) {
+      assertThat(records.get(i).at().toInstant())
+          .isAfterOrEqualTo(records.get(i - 1).at().toInstant());
+    }
+    assertThat(records.get(0).at()).isAfterOrEqualTo(Plans.START);
+    assertThat(records.get(records.size() - 1).at()).isBefore(Plans.END);
+    assertThat(records.stream().map(SimRecord::id).distinct().count()).isEqualTo(records.size());
+  }
+
+  @Test
+  void everyHouseholdIsRegisteredBeforeAnythingElseHappensToIt() {
+    Map<String, SimRecord> first = new HashMap<>();
+    plan.records().forEach(r -> first.putIfAbsent(r.householdId(), r));
+    Set<String> registered =
+        plan.county().households().stream().map(Household::id).collect(Collectors.toSet());
+
+    first.forEach(
+        (household, record) -> {
+          if (registered.contains(household)) {
+            assertThat(record.type()).isEqualTo(EventType.HOUSEHOLD_REGISTERED.name());
+          }
+        });
+    assertThat(first.keySet()).containsAll(registered);
+  }
+
+  @Test
+  void labelsAScenarioForEveryRuleCode() {
+    assertThat(plan.scenarioCounts().values()).allMatch(count -> count >= 1);
+    assertThat(plan.groundTruth())
+        .allSatisfy(
+            label -> {
+              assertThat(label.evidence()).isNotEmpty();
+              assertThat(label.expectedAt()).isBetween(Plans.START, Plans.END);
+            });
+  }
+
+  @Test
+  void scenarioCountsFollowTheConfiguredRates() {
+    SimulationPlan fewer =
+        SimulationPlan.generate(
+            Plans.config(430421, HOUSEHOLDS)
+                .withScenarioRates(Map.of(Rule.MEDICAL_BURDEN, 10.0, Rule.LOW_INCOME, 0.0)));
+
+    assertThat(fewer.labels(Rule.MEDICAL_BURDEN)).hasSize(20);
+    assertThat(fewer.labels(Rule.LOW_INCOME)).isEmpty();
+    assertThat(fewer.labels(Rule.DISASTER_LOSS)).isEmpty();
+  }
+
+  @Test
+  void labelsAreExactlyWhatAnIndependentReadingOfTheRuleTableFinds() {
+    Map<RuleOracle.Firing, java.time.OffsetDateTime> found =
+        new RuleOracle(plan.config()).replay(plan.records());
+    Map<RuleOracle.Firing, java.time.OffsetDateTime> labelled = new HashMap<>();
+    plan.groundTruth()
+        .forEach(
+            g -> labelled.put(new RuleOracle.Firing(g.householdId(), g.rule()), g.expectedAt()));
+
+    Set<RuleOracle.Firing> unlabelled = new HashSet<>(found.keySet());
+    unlabelled.removeAll(labelled.keySet());
+    Set<RuleOracle.Firing> missed = new HashSet<>(labelled.keySet());
+    missed.removeAll(found.keySet());
+    assertThat(unlabelled).as("conditions in background life (false alarms)").isEmpty();
+    assertThat(missed).as("labels whose condition does not hold").isEmpty();
+    labelled.forEach(
+        (firing, at) ->
+            assertThat(found.get(firing).toInstant())
+                .as(firing.toString())
+                .isEqualTo(at.toInstant()));
+  }
+
+  @Test
+  void medicalBurdenScenariosReallyExceedTheirThreshold() {
+    Thresholds limits = plan.config().thresholds();
+    for (GroundTruth label : plan.labels(Rule.MEDICAL_BURDEN)) {
+      Household household =
+          plan.county().households().stream()
+              .filter(h -> h.id().equals(label.householdId()))
+              .findFirst()
+              .orElseThrow();
+      BigDecimal outOfPocket =
+          plan.records().stream()
+              .filter(r -> r.householdId().equals(label.householdId()))
+              .filter(r -> r.type().equals(EventType.MEDICAL_EXPENSE.name()))
+              .map(r -> ((SimRecord.Event) r).event().dataAs(EventData.MedicalExpense.class))
+              .map(EventData.MedicalExpense::outOfPocket)
+              .reduce(BigDecimal.ZERO, BigDecimal::add);
+      BigDecimal income =
+          plan.records().stream()
+              .filter(r -> r.householdId().equals(label.householdId()))
+              .filter(r -> r.type().equals(EventType.INCOME_ASSESSED.name()))
+              .map(r -> ((SimRecord.Event) r).event().dataAs(EventData.IncomeAssessed.class))
+              .map(EventData.IncomeAssessed::netIncomePerCapita)
+              .findFirst()
+              .orElseThrow()
+              .multiply(BigDecimal.valueOf(household.size()));
+      double threshold =
+          Math.min(
+              limits.medical(household.formerlyPoor()).doubleValue(),
+              limits.medicalIncomeShare() * income.doubleValue());
+
+      assertThat(outOfPocket.doubleValue()).isGreaterThanOrEqualTo(1.25 * threshold);
+    }
+  }
+
+  @Test
+  void backgroundIncomesStayWellAboveTheLine() {
+    Set<String> incomeLabels =
+        plan.groundTruth().stream()
+            .filter(g -> g.rule() == Rule.LOW_INCOME || g.rule() == Rule.INCOME_DROP)
+            .map(GroundTruth::householdId)
+            .collect(Collectors.toSet());
+    plan.records().stream()
+        .filter(r -> r.type().equals(EventType.INCOME_ASSESSED.name()))
+        .filter(r -> !incomeLabels.contains(r.householdId()))
+        .map(r -> ((SimRecord.Event) r).event().dataAs(EventData.IncomeAssessed.class))
+        .forEach(
+            income ->
+                assertThat(income.netIncomePerCapita())
+                    .isGreaterThanOrEqualTo(
+                        plan.config().lines().of(income.year()).multiply(new BigDecimal("1.3"))));
+  }
+
+  @Test
+  void writesAndReadsTheGroundTruthAsJsonLines(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("truth/ground-truth.jsonl");
+
+    GroundTruthFile.write(file, plan.groundTruth());
+
+    List<String> lines = java.nio.file.Files.readAllLines(file);
+    assertThat(lines).hasSize(plan.groundTruth().size());
+    assertThat(lines.get(0))
+        .contains("\"householdId\"", "\"rule\"", "\"expectedAt\"", "\"evidence\"");
+    assertThat(GroundTruthFile.read(file)).isEqualTo(plan.groundTruth());
+  }
+
+  @Test
+  void everyRuleCodeIsCoveredEvenInASmallCounty() {
+    SimulationPlan small = Plans.plan(99, 400);
+
+    assertThat(small.scenarioCounts().entrySet())
+        .allSatisfy(e -> assertThat(e.getValue()).as(e.getKey().name()).isPositive());
+    assertThat(Arrays.stream(Rule.values()).map(small::labels)).allMatch(l -> !l.isEmpty());
+  }
+}
