@@ -1,0 +1,406 @@
+package org.shouwang.riskengine.detection;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.shouwang.events.Alert;
+import org.shouwang.events.ContractJson;
+import org.shouwang.events.ContractReader;
+import org.shouwang.events.ContractViolationException;
+import org.shouwang.events.DeadLetterHeaders;
+import org.shouwang.events.HouseholdEvent;
+import org.shouwang.events.SubsidyPayment;
+import org.shouwang.events.Validated;
+import org.shouwang.events.Violation;
+import org.shouwang.events.ViolationCode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads each event or payment, validates it (a bad one goes to its dead-letter topic), updates the
+ * household's state, runs the rules and emits alerts. Keeps the task's event-time clock and fires
+ * the absence rules whose deadlines it passes; a wall-clock punctuator moves the clock on when the
+ * task receives nothing.
+ */
+final class HouseholdProcessor implements Processor<byte[], byte[], Object, Object> {
+
+  private static final Logger log = LoggerFactory.getLogger(HouseholdProcessor.class);
+
+  /** Reason code of a record that was valid but could not be processed. */
+  static final String PROCESSING_ERROR = "PROCESSING_ERROR";
+
+  private static final Bytes CLOCK_KEY = Bytes.wrap(new byte[] {(byte) 0xff});
+  private static final byte[] PRESENT = {1};
+  private static final int MAX_DUE_PER_PASS = 10_000;
+
+  /** What every task's processor shares; immutable and thread-safe. */
+  record Settings(
+      String eventsTopic,
+      String paymentsTopic,
+      Detector detector,
+      ContractReader reader,
+      RiskEngineProperties properties,
+      RiskEngineMetrics metrics) {}
+
+  private final Settings settings;
+  private final Detector detector;
+  private final RiskEngineMetrics metrics;
+  private final int idempotencyWindow;
+  private final long quietMillis;
+  private ProcessorContext<Object, Object> context;
+  private KeyValueStore<Bytes, byte[]> households;
+  private KeyValueStore<Bytes, byte[]> deadlines;
+  private long clock;
+  private long nextDue = Long.MAX_VALUE;
+  private long lastRecordWallMillis;
+
+  // this task's share of the gauges, given back when the task closes or moves
+  private final Map<TownshipRisk, long[]> atRisk = new HashMap<>();
+  private long stateBytes;
+  private long stateHouseholds;
+
+  HouseholdProcessor(Settings settings) {
+    this.settings = settings;
+    this.detector = settings.detector();
+    this.metrics = settings.metrics();
+    this.idempotencyWindow = settings.properties().rules().idempotencyWindow();
+    this.quietMillis = settings.properties().clock().quietPeriod().toMillis();
+  }
+
+  @Override
+  public void init(ProcessorContext<Object, Object> context) {
+    this.context = context;
+    this.households = context.getStateStore(RiskTopology.HOUSEHOLD_STORE);
+    this.deadlines = context.getStateStore(RiskTopology.DEADLINE_STORE);
+    byte[] savedClock = deadlines.get(CLOCK_KEY);
+    clock = savedClock == null ? 0 : ByteBuffer.wrap(savedClock).getLong();
+    nextDue = firstDeadline();
+    lastRecordWallMillis = context.currentSystemTimeMs();
+    countExistingState();
+    RiskEngineProperties.EngineClock engineClock = settings.properties().clock();
+    if (engineClock.wallClockFallback()) {
+      context.schedule(
+          engineClock.wallClockInterval(), PunctuationType.WALL_CLOCK_TIME, this::onWallClock);
+    }
+  }
+
+  @Override
+  public void process(Record<byte[], byte[]> record) {
+    lastRecordWallMillis = context.currentSystemTimeMs();
+    RecordMetadata metadata = context.recordMetadata().orElse(null);
+    boolean payment = metadata != null && settings.paymentsTopic().equals(metadata.topic());
+    String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
+    Validated<?> read =
+        payment
+            ? settings
+                .reader()
+                .readSubsidyPayment(record.value() == null ? new byte[0] : record.value())
+            : settings
+                .reader()
+                .readHouseholdEvent(record.value() == null ? new byte[0] : record.value());
+    if (!read.isValid()) {
+      deadLetter(record, metadata, payment, read.violations());
+      return;
+    }
+    String householdId =
+        payment
+            ? ((SubsidyPayment) read.value()).householdId()
+            : ((HouseholdEvent) read.value()).householdId();
+    if (key == null || !key.equals(householdId)) {
+      deadLetter(
+          record,
+          metadata,
+          payment,
+          List.of(
+              new Violation(
+                  "",
+                  key == null ? ViolationCode.REQUIRED : ViolationCode.INCONSISTENT,
+                  key == null
+                      ? "the record has no key; the key must be the householdId"
+                      : "the record key '"
+                          + key
+                          + "' is not the householdId '"
+                          + householdId
+                          + "'")));
+      return;
+    }
+    try {
+      if (payment) {
+        handlePayment(householdId, (SubsidyPayment) read.value(), record.timestamp());
+      } else {
+        handleEvent(householdId, (HouseholdEvent) read.value(), record.timestamp());
+      }
+    } catch (RuntimeException e) {
+      // a record the rules cannot handle must not stop the engine: it goes to the dead letters
+      log.error(
+          "cannot process a {} of a household; sent to the dead-letter topic",
+          payment ? "payment" : "event",
+          e);
+      deadLetter(
+          record, metadata, payment, PROCESSING_ERROR, e.getClass().getName(), e.toString(), null);
+    }
+  }
+
+  private void handleEvent(String householdId, HouseholdEvent event, long recordTimestamp) {
+    Bytes key = Bytes.wrap(householdId.getBytes(StandardCharsets.UTF_8));
+    byte[] stored = households.get(key);
+    HouseholdState state = stored == null ? new HouseholdState() : StateCodec.decode(stored);
+    if (!state.remember(event.eventId(), idempotencyWindow)) {
+      metrics.duplicateIgnored();
+      return;
+    }
+    String townshipBefore = state.townshipCode;
+    int maskBefore = state.cadreRiskMask();
+    List<Alert> alerts = new ArrayList<>(1);
+    detector.onEvent(householdId, state, event, alerts);
+    advanceClock(event.occurredAt().toInstant().toEpochMilli());
+    detector.onClock(householdId, state, clock, alerts);
+    store(key, state, stored, townshipBefore, maskBefore);
+    emit(alerts, recordTimestamp, true);
+    metrics.eventProcessed(event.type());
+    runDueDeadlines();
+  }
+
+  private void handlePayment(String householdId, SubsidyPayment payment, long recordTimestamp) {
+    Bytes key = Bytes.wrap(householdId.getBytes(StandardCharsets.UTF_8));
+    byte[] stored = households.get(key);
+    HouseholdState state = stored == null ? new HouseholdState() : StateCodec.decode(stored);
+    if (!state.remember(payment.paymentId(), idempotencyWindow)
+        || state.payments.stream().anyMatch(p -> p.paymentId.equals(payment.paymentId()))) {
+      metrics.duplicateIgnored();
+      return;
+    }
+    String townshipBefore = state.townshipCode;
+    int maskBefore = state.cadreRiskMask();
+    List<Alert> alerts = new ArrayList<>(1);
+    detector.onPayment(householdId, state, payment, alerts);
+    advanceClock(payment.paidAt().toInstant().toEpochMilli());
+    detector.onClock(householdId, state, clock, alerts);
+    store(key, state, stored, townshipBefore, maskBefore);
+    emit(alerts, recordTimestamp, true);
+    metrics.paymentProcessed();
+    runDueDeadlines();
+  }
+
+  /** Writes the state back, re-indexes its deadline and moves the gauges by what changed. */
+  private void store(
+      Bytes key, HouseholdState state, byte[] before, String townshipBefore, int maskBefore) {
+    long next = detector.nextDeadline(state);
+    if (next != state.scheduledDeadline) {
+      if (state.scheduledDeadline != 0) {
+        deadlines.delete(deadlineKey(state.scheduledDeadline, key));
+      }
+      if (next != 0) {
+        deadlines.put(deadlineKey(next, key), PRESENT);
+        nextDue = Math.min(nextDue, next);
+      }
+      state.scheduledDeadline = next;
+    }
+    byte[] encoded = StateCodec.encode(state);
+    households.put(key, encoded);
+    long bytesDelta = encoded.length - (before == null ? 0 : before.length);
+    long householdsDelta = before == null ? 1 : 0;
+    stateBytes += bytesDelta;
+    stateHouseholds += householdsDelta;
+    metrics.stateSize(bytesDelta, householdsDelta);
+    int maskAfter = state.cadreRiskMask();
+    if (maskAfter != maskBefore || !java.util.Objects.equals(townshipBefore, state.townshipCode)) {
+      atRisk(townshipBefore, maskBefore, -1);
+      atRisk(state.townshipCode, maskAfter, 1);
+    }
+  }
+
+  private void emit(List<Alert> alerts, long recordTimestamp, boolean measureLag) {
+    if (alerts.isEmpty()) {
+      return;
+    }
+    long now = context.currentSystemTimeMs();
+    for (Alert alert : alerts) {
+      context.forward(
+          new Record<>(alert.householdId(), alert, recordTimestamp), RiskTopology.ALERTS_SINK);
+      metrics.alertRaised(alert);
+      if (measureLag) {
+        metrics.alertLag(now - recordTimestamp);
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- the clock and deadlines
+
+  private void advanceClock(long eventMillis) {
+    if (eventMillis > clock) {
+      clock = eventMillis;
+      deadlines.put(CLOCK_KEY, ByteBuffer.allocate(Long.BYTES).putLong(clock).array());
+    }
+  }
+
+  private void onWallClock(long wallMillis) {
+    if (wallMillis - lastRecordWallMillis < quietMillis) {
+      return;
+    }
+    advanceClock(wallMillis);
+    runDueDeadlines();
+  }
+
+  /** Fires the absence rules of every household whose deadline the clock has passed. */
+  private void runDueDeadlines() {
+    if (clock < nextDue) {
+      return;
+    }
+    List<Bytes> due = new ArrayList<>();
+    Bytes upTo = Bytes.wrap(ByteBuffer.allocate(Long.BYTES).putLong(clock + 1).array());
+    try (KeyValueIterator<Bytes, byte[]> it = deadlines.range(Bytes.wrap(new byte[0]), upTo)) {
+      while (it.hasNext() && due.size() < MAX_DUE_PER_PASS) {
+        Bytes indexKey = it.next().key;
+        if (indexKey.get().length > Long.BYTES) {
+          due.add(indexKey);
+        }
+      }
+    }
+    for (Bytes indexKey : due) {
+      byte[] raw = indexKey.get();
+      long deadline = ByteBuffer.wrap(raw, 0, Long.BYTES).getLong();
+      Bytes householdKey = Bytes.wrap(java.util.Arrays.copyOfRange(raw, Long.BYTES, raw.length));
+      byte[] stored = households.get(householdKey);
+      HouseholdState state = stored == null ? null : StateCodec.decode(stored);
+      if (state == null || state.scheduledDeadline != deadline) {
+        deadlines.delete(indexKey); // stale: the household moved on
+        continue;
+      }
+      String householdId = new String(householdKey.get(), StandardCharsets.UTF_8);
+      String townshipBefore = state.townshipCode;
+      int maskBefore = state.cadreRiskMask();
+      List<Alert> alerts = new ArrayList<>(1);
+      detector.onClock(householdId, state, clock, alerts);
+      store(householdKey, state, stored, townshipBefore, maskBefore);
+      emit(alerts, clock, false);
+    }
+    nextDue = firstDeadline();
+  }
+
+  private long firstDeadline() {
+    try (KeyValueIterator<Bytes, byte[]> it = deadlines.all()) {
+      while (it.hasNext()) {
+        byte[] key = it.next().key.get();
+        if (key.length > Long.BYTES) {
+          return ByteBuffer.wrap(key, 0, Long.BYTES).getLong();
+        }
+      }
+    }
+    return Long.MAX_VALUE;
+  }
+
+  private static Bytes deadlineKey(long deadline, Bytes household) {
+    byte[] id = household.get();
+    return Bytes.wrap(
+        ByteBuffer.allocate(Long.BYTES + id.length).putLong(deadline).put(id).array());
+  }
+
+  // ---------------------------------------------------------------- gauges
+
+  private void atRisk(String township, int mask, int delta) {
+    while (mask != 0) {
+      int riskType = Integer.numberOfTrailingZeros(mask);
+      mask &= mask - 1;
+      metrics.atRisk(township, riskType, delta);
+      atRisk.computeIfAbsent(new TownshipRisk(township, riskType), k -> new long[1])[0] += delta;
+    }
+  }
+
+  private record TownshipRisk(String township, int riskType) {}
+
+  private void countExistingState() {
+    try (KeyValueIterator<Bytes, byte[]> it = households.all()) {
+      while (it.hasNext()) {
+        KeyValue<Bytes, byte[]> entry = it.next();
+        HouseholdState state = StateCodec.decode(entry.value);
+        stateBytes += entry.value.length;
+        stateHouseholds++;
+        atRisk(state.townshipCode, state.cadreRiskMask(), 1);
+      }
+    }
+    metrics.stateSize(stateBytes, stateHouseholds);
+  }
+
+  @Override
+  public void close() {
+    metrics.stateSize(-stateBytes, -stateHouseholds);
+    for (Map.Entry<TownshipRisk, long[]> entry : atRisk.entrySet()) {
+      metrics.atRisk(entry.getKey().township(), entry.getKey().riskType(), -entry.getValue()[0]);
+    }
+    atRisk.clear();
+  }
+
+  // ---------------------------------------------------------------- dead letters
+
+  private void deadLetter(
+      Record<byte[], byte[]> record,
+      RecordMetadata metadata,
+      boolean payment,
+      List<Violation> violations) {
+    byte[] json;
+    try {
+      json = ContractJson.mapper().writeValueAsBytes(violations);
+    } catch (RuntimeException e) {
+      json = null;
+    }
+    deadLetter(
+        record,
+        metadata,
+        payment,
+        violations.get(0).code().name(),
+        ContractViolationException.class.getName(),
+        new ContractViolationException(violations).getMessage(),
+        json);
+  }
+
+  private void deadLetter(
+      Record<byte[], byte[]> record,
+      RecordMetadata metadata,
+      boolean payment,
+      String reason,
+      String exceptionClass,
+      String message,
+      byte[] violationsJson) {
+    Headers headers = new RecordHeaders(record.headers().toArray());
+    if (metadata != null) {
+      headers.add(
+          DeadLetterHeaders.ORIGINAL_TOPIC, metadata.topic().getBytes(StandardCharsets.UTF_8));
+      headers.add(
+          DeadLetterHeaders.ORIGINAL_PARTITION,
+          ByteBuffer.allocate(Integer.BYTES).putInt(metadata.partition()).array());
+      headers.add(
+          DeadLetterHeaders.ORIGINAL_OFFSET,
+          ByteBuffer.allocate(Long.BYTES).putLong(metadata.offset()).array());
+    }
+    headers.add(
+        DeadLetterHeaders.ORIGINAL_TIMESTAMP,
+        ByteBuffer.allocate(Long.BYTES).putLong(record.timestamp()).array());
+    headers.add(DeadLetterHeaders.EXCEPTION_CLASS, exceptionClass.getBytes(StandardCharsets.UTF_8));
+    headers.add(
+        DeadLetterHeaders.EXCEPTION_MESSAGE,
+        (message == null ? "" : message).getBytes(StandardCharsets.UTF_8));
+    headers.add(DeadLetterHeaders.REASON_CODE, reason.getBytes(StandardCharsets.UTF_8));
+    if (violationsJson != null) {
+      headers.add(DeadLetterHeaders.VIOLATIONS, violationsJson);
+    }
+    context.forward(
+        new Record<>(record.key(), record.value(), record.timestamp(), headers),
+        payment ? RiskTopology.PAYMENTS_DLT_SINK : RiskTopology.EVENTS_DLT_SINK);
+    metrics.deadLettered(payment ? "subsidy.payments" : "household.events", reason);
+  }
+}

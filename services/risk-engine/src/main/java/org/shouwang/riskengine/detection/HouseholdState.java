@@ -1,0 +1,179 @@
+package org.shouwang.riskengine.detection;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.shouwang.events.Audience;
+import org.shouwang.events.HouseholdStatus;
+import org.shouwang.events.MonitoringCategory;
+import org.shouwang.events.MonitoringStatus;
+import org.shouwang.events.Programme;
+import org.shouwang.events.RiskType;
+import org.shouwang.events.Rule;
+
+/**
+ * Everything the rules need to know about one household, kept compact: one of these per household
+ * in the {@code household-state} store, written with {@link StateCodec}. Money is in fen (cents),
+ * days are epoch days and months are {@code year * 12 + month - 1} in the engine's zone.
+ */
+final class HouseholdState {
+
+  // registry
+  boolean registered;
+  String townshipCode;
+  String villageCode;
+  String cadreId;
+  HouseholdStatus status = HouseholdStatus.ACTIVE;
+  int members;
+  int labourers;
+  boolean formerlyPoor;
+  MonitoringCategory category;
+
+  // income: the latest assessment and the one before
+  int incomeYear;
+  long incomeCents = UNKNOWN;
+  int previousIncomeYear;
+  long previousIncomeCents = UNKNOWN;
+
+  // medical costs inside the rolling window: epoch day and fen
+  final List<long[]> medical = new ArrayList<>(2);
+
+  // self-paid schooling: the current school year (its starting year) and its total
+  int schoolYear;
+  long schoolCents;
+
+  // members known to be employed
+  final List<String> employed = new ArrayList<>(2);
+
+  // monitoring
+  MonitoringStatus monitoring;
+  long monitoredSinceMillis;
+  boolean measureSinceMonitored;
+  String monitoringEventId;
+
+  final List<Entitlement> entitlements = new ArrayList<>(1);
+  final List<Payment> payments = new ArrayList<>(2);
+  final List<Condition> conditions = new ArrayList<>(2);
+
+  // the most recent event and payment ids (hashed), for idempotency
+  long[] recentIds = new long[0];
+  int recentNext;
+
+  // the deadline this household is indexed under in the deadline store, 0 for none
+  long scheduledDeadline;
+
+  static final long UNKNOWN = Long.MIN_VALUE;
+
+  /** A granted entitlement: its monthly amount and how far its months are paid. */
+  static final class Entitlement {
+    Programme programme;
+    long monthlyCents;
+    int firstDueMonth;
+    int paidThrough;
+    String eventId;
+  }
+
+  /** A payment seen: programme, period ({@code YYYYMM} or {@code YYYY}), amount and id. */
+  static final class Payment {
+    Programme programme;
+    int period;
+    long cents;
+    String paymentId;
+  }
+
+  /**
+   * An open condition: a rule that fired and has not cleared. {@code key} tells conditions of one
+   * rule apart (a member, a loan, a programme); {@code value} is rule-specific (the level of an
+   * overdue loan, the month a payment is missing, the period of a duplicate).
+   */
+  static final class Condition {
+    Rule rule;
+    String key;
+    RiskType riskType;
+    int sinceDay;
+    int value;
+  }
+
+  Condition condition(Rule rule, String key) {
+    for (Condition c : conditions) {
+      if (c.rule == rule && c.key.equals(key)) {
+        return c;
+      }
+    }
+    return null;
+  }
+
+  boolean open(Rule rule, String key) {
+    return condition(rule, key) != null;
+  }
+
+  boolean clear(Rule rule, String key) {
+    return conditions.removeIf(c -> c.rule == rule && c.key.equals(key));
+  }
+
+  boolean clearAll(Rule rule) {
+    return conditions.removeIf(c -> c.rule == rule);
+  }
+
+  Entitlement entitlement(Programme programme) {
+    for (Entitlement e : entitlements) {
+      if (e.programme == programme) {
+        return e;
+      }
+    }
+    return null;
+  }
+
+  Payment payment(Programme programme, int period) {
+    for (Payment p : payments) {
+      if (p.programme == programme && p.period == period) {
+        return p;
+      }
+    }
+    return null;
+  }
+
+  /** Remembers an id; false when it was seen recently (a resend, which changes nothing). */
+  boolean remember(String id, int window) {
+    long hash = hash(id);
+    for (long seen : recentIds) {
+      if (seen == hash) {
+        return false;
+      }
+    }
+    if (recentIds.length < window) {
+      long[] grown = new long[recentIds.length + 1];
+      System.arraycopy(recentIds, 0, grown, 0, recentIds.length);
+      grown[recentIds.length] = hash;
+      recentIds = grown;
+      recentNext = 0;
+    } else {
+      recentIds[recentNext % recentIds.length] = hash;
+      recentNext = (recentNext + 1) % recentIds.length;
+    }
+    return true;
+  }
+
+  /** The risk types of this household's open cadre conditions, as a bit set of ordinals. */
+  int cadreRiskMask() {
+    int mask = 0;
+    for (Condition c : conditions) {
+      if (c.rule.audience() == Audience.CADRE) {
+        mask |= 1 << c.riskType.ordinal();
+      }
+    }
+    return mask;
+  }
+
+  /** A 64-bit hash of an id (FNV-1a with a final mix); collisions inside one household are moot. */
+  static long hash(String id) {
+    long h = 0xcbf29ce484222325L;
+    for (int i = 0; i < id.length(); i++) {
+      h ^= id.charAt(i);
+      h *= 0x100000001b3L;
+    }
+    h ^= h >>> 33;
+    h *= 0xff51afd7ed558ccdL;
+    h ^= h >>> 33;
+    return h;
+  }
+}

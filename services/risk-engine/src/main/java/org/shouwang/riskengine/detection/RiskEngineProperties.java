@@ -1,0 +1,292 @@
+package org.shouwang.riskengine.detection;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * {@code shouwang.risk-engine}: how the engine runs and every rule threshold. Defaults come from
+ * DOMAIN.md; a deployment overrides them per county (and the monitoring line per year).
+ *
+ * @param applicationId Kafka Streams application id (consumer group, internal topic prefix)
+ * @param stateDir directory of the RocksDB stores; empty: {@code
+ *     <java.io.tmpdir>/shouwang-risk-engine}
+ * @param instanceId static group membership id of this instance; empty: dynamic membership
+ * @param streamThreads stream threads of this instance
+ * @param commitInterval how often a transaction commits (exactly-once: the latency floor)
+ * @param autoStartup start the engine with the application context
+ * @param clock the engine's clock for absence rules
+ * @param rules rule thresholds
+ */
+@Validated
+@ConfigurationProperties("shouwang.risk-engine")
+public record RiskEngineProperties(
+    @DefaultValue("shouwang-risk-engine") @NotBlank String applicationId,
+    @DefaultValue("") String stateDir,
+    @DefaultValue("") String instanceId,
+    @DefaultValue("1") @Min(1) @Max(64) int streamThreads,
+    @DefaultValue("100ms") @NotNull Duration commitInterval,
+    @DefaultValue("true") boolean autoStartup,
+    @DefaultValue @Valid @NotNull EngineClock clock,
+    @DefaultValue @Valid @NotNull Rules rules) {
+
+  /** The defaults of DOMAIN.md, for tests and the benchmark. */
+  public static RiskEngineProperties defaults() {
+    return new RiskEngineProperties(
+        "shouwang-risk-engine",
+        "",
+        "",
+        1,
+        Duration.ofMillis(100),
+        true,
+        EngineClock.defaults(),
+        Rules.defaults());
+  }
+
+  /** This configuration with other rules. */
+  public RiskEngineProperties withRules(Rules newRules) {
+    return new RiskEngineProperties(
+        applicationId,
+        stateDir,
+        instanceId,
+        streamThreads,
+        commitInterval,
+        autoStartup,
+        clock,
+        newRules);
+  }
+
+  /**
+   * The engine's clock: event time (the latest {@code occurredAt}/{@code paidAt} seen by a task),
+   * with a wall-clock fallback for partitions that receive nothing.
+   *
+   * @param zone time zone of calendar rules (months, school years, grace days)
+   * @param wallClockFallback advance a quiet task's clock to the wall clock
+   * @param quietPeriod how long a task must receive nothing before the wall clock takes over
+   * @param wallClockInterval how often the wall-clock punctuator runs
+   */
+  public record EngineClock(
+      @DefaultValue("Asia/Shanghai") @NotNull ZoneId zone,
+      @DefaultValue("true") boolean wallClockFallback,
+      @DefaultValue("1m") @NotNull Duration quietPeriod,
+      @DefaultValue("30s") @NotNull Duration wallClockInterval) {
+
+    public static EngineClock defaults() {
+      return new EngineClock(
+          ZoneId.of("Asia/Shanghai"), true, Duration.ofMinutes(1), Duration.ofSeconds(30));
+    }
+  }
+
+  /**
+   * Rule thresholds, one nested record per rule family.
+   *
+   * @param monitoringLine per-capita yearly income line per assessment year (yuan); a year not
+   *     listed uses the latest earlier year, or the earliest year listed
+   * @param income income rules
+   * @param medical medical burden
+   * @param schooling schooling burden and dropout
+   * @param water drinking water
+   * @param incident disaster and business failure
+   * @param labour labour loss
+   * @param loan overdue microcredit
+   * @param payment payment rules
+   * @param monitoring monitoring rules (no measure, premature elimination)
+   * @param idempotencyWindow how many recent event and payment ids each household remembers
+   */
+  public record Rules(
+      Map<Integer, BigDecimal> monitoringLine,
+      @DefaultValue @Valid @NotNull Income income,
+      @DefaultValue @Valid @NotNull Medical medical,
+      @DefaultValue @Valid @NotNull Schooling schooling,
+      @DefaultValue @Valid @NotNull Water water,
+      @DefaultValue @Valid @NotNull Incident incident,
+      @DefaultValue @Valid @NotNull Labour labour,
+      @DefaultValue @Valid @NotNull Loan loan,
+      @DefaultValue @Valid @NotNull Payment payment,
+      @DefaultValue @Valid @NotNull Monitoring monitoring,
+      @DefaultValue("16") @Min(1) @Max(256) int idempotencyWindow) {
+
+    /** DOMAIN.md's documented default monitoring lines (yuan per person per year). */
+    public static final Map<Integer, BigDecimal> DEFAULT_MONITORING_LINE =
+        Map.of(
+            2021, new BigDecimal("6000"),
+            2022, new BigDecimal("6500"),
+            2023, new BigDecimal("7100"),
+            2024, new BigDecimal("7700"),
+            2025, new BigDecimal("8300"),
+            2026, new BigDecimal("9000"));
+
+    public Rules {
+      monitoringLine =
+          monitoringLine == null || monitoringLine.isEmpty()
+              ? DEFAULT_MONITORING_LINE
+              : Map.copyOf(monitoringLine);
+      for (Map.Entry<Integer, BigDecimal> line : monitoringLine.entrySet()) {
+        if (line.getKey() == null || line.getKey() < 2000 || line.getKey() > 2200) {
+          throw new IllegalArgumentException(
+              "shouwang.risk-engine.rules.monitoring-line: year "
+                  + line.getKey()
+                  + " is not valid");
+        }
+        if (line.getValue() == null || line.getValue().signum() <= 0) {
+          throw new IllegalArgumentException(
+              "shouwang.risk-engine.rules.monitoring-line["
+                  + line.getKey()
+                  + "] must be a positive amount, not "
+                  + line.getValue());
+        }
+      }
+    }
+
+    public static Rules defaults() {
+      return new Rules(
+          DEFAULT_MONITORING_LINE,
+          Income.defaults(),
+          Medical.defaults(),
+          Schooling.defaults(),
+          Water.defaults(),
+          Incident.defaults(),
+          Labour.defaults(),
+          Loan.defaults(),
+          Payment.defaults(),
+          Monitoring.defaults(),
+          16);
+    }
+
+    /** The monitoring line of an assessment year. */
+    public BigDecimal monitoringLineFor(int year) {
+      NavigableMap<Integer, BigDecimal> table = new TreeMap<>(monitoringLine);
+      Map.Entry<Integer, BigDecimal> line = table.floorEntry(year);
+      return line != null ? line.getValue() : table.firstEntry().getValue();
+    }
+  }
+
+  /**
+   * @param dropRatio INCOME_DROP fires when income fell by at least this share of the previous
+   *     assessment
+   */
+  public record Income(
+      @DefaultValue("0.30") @NotNull @DecimalMin("0.01") @DecimalMax("1") BigDecimal dropRatio) {
+    public static Income defaults() {
+      return new Income(new BigDecimal("0.30"));
+    }
+  }
+
+  /**
+   * @param formerlyPoorThreshold 12-month out-of-pocket cost that fires for a formerly poor
+   *     household (yuan)
+   * @param othersThreshold the same for every other household (yuan)
+   * @param incomeShare or when the cost reaches this share of the household's yearly income
+   * @param window the rolling window of costs
+   */
+  public record Medical(
+      @DefaultValue("5000") @NotNull @DecimalMin("0.01") BigDecimal formerlyPoorThreshold,
+      @DefaultValue("20000") @NotNull @DecimalMin("0.01") BigDecimal othersThreshold,
+      @DefaultValue("0.40") @NotNull @DecimalMin("0.01") @DecimalMax("10") BigDecimal incomeShare,
+      @DefaultValue("365d") @NotNull Duration window) {
+    public static Medical defaults() {
+      return new Medical(
+          new BigDecimal("5000"),
+          new BigDecimal("20000"),
+          new BigDecimal("0.40"),
+          Duration.ofDays(365));
+    }
+  }
+
+  /**
+   * @param threshold SCHOOLING_BURDEN fires when a school year's self-paid cost exceeds this
+   * @param schoolYearStartMonth the month a school year starts (September)
+   * @param minCompulsoryAge youngest age of compulsory schooling
+   * @param maxCompulsoryAge oldest age of compulsory schooling
+   */
+  public record Schooling(
+      @DefaultValue("10000") @NotNull @DecimalMin("0.01") BigDecimal threshold,
+      @DefaultValue("9") @Min(1) @Max(12) int schoolYearStartMonth,
+      @DefaultValue("6") @Min(0) @Max(30) int minCompulsoryAge,
+      @DefaultValue("16") @Min(0) @Max(30) int maxCompulsoryAge) {
+    public static Schooling defaults() {
+      return new Schooling(new BigDecimal("10000"), 9, 6, 16);
+    }
+  }
+
+  /**
+   * @param maxInterruptionDays UNSAFE_WATER fires above this many days of cuts a year
+   */
+  public record Water(@DefaultValue("36") @Min(0) @Max(366) int maxInterruptionDays) {
+    public static Water defaults() {
+      return new Water(36);
+    }
+  }
+
+  /**
+   * @param disasterMinLoss DISASTER_LOSS fires from this loss (yuan)
+   * @param businessMinLoss BUSINESS_FAILURE fires from this loss (yuan)
+   * @param window reports of the same incident within this window are one condition
+   */
+  public record Incident(
+      @DefaultValue("0.01") @NotNull @DecimalMin("0.01") BigDecimal disasterMinLoss,
+      @DefaultValue("0.01") @NotNull @DecimalMin("0.01") BigDecimal businessMinLoss,
+      @DefaultValue("30d") @NotNull Duration window) {
+    public static Incident defaults() {
+      return new Incident(new BigDecimal("0.01"), new BigDecimal("0.01"), Duration.ofDays(30));
+    }
+  }
+
+  /**
+   * @param severeDisabilityMaxGrade a certified disability of this grade or worse takes a labourer
+   */
+  public record Labour(@DefaultValue("2") @Min(1) @Max(4) int severeDisabilityMaxGrade) {
+    public static Labour defaults() {
+      return new Labour(2);
+    }
+  }
+
+  /**
+   * @param mediumDays LOAN_OVERDUE fires (MEDIUM) from this many days overdue
+   * @param highDays and escalates to HIGH from this many
+   */
+  public record Loan(
+      @DefaultValue("30") @Min(1) @Max(3650) int mediumDays,
+      @DefaultValue("90") @Min(1) @Max(3650) int highDays) {
+    public static Loan defaults() {
+      return new Loan(30, 90);
+    }
+  }
+
+  /**
+   * @param graceDays PAYMENT_MISSED fires once this day of the following month has passed
+   * @param retainedMonths how many months of payments each household remembers (duplicates)
+   */
+  public record Payment(
+      @DefaultValue("10") @Min(0) @Max(27) int graceDays,
+      @DefaultValue("13") @Min(2) @Max(60) int retainedMonths) {
+    public static Payment defaults() {
+      return new Payment(10, 13);
+    }
+  }
+
+  /**
+   * @param measureDeadline NO_MEASURE fires this long after monitoring began with no assistance
+   * @param minMonitoredMonths PREMATURE_ELIMINATION fires when risk is eliminated sooner
+   */
+  public record Monitoring(
+      @DefaultValue("30d") @NotNull Duration measureDeadline,
+      @DefaultValue("6") @Min(0) @Max(60) int minMonitoredMonths) {
+    public static Monitoring defaults() {
+      return new Monitoring(Duration.ofDays(30), 6);
+    }
+  }
+}

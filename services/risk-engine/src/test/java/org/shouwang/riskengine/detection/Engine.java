@@ -1,0 +1,209 @@
+package org.shouwang.riskengine.detection;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+import org.shouwang.events.Alert;
+import org.shouwang.events.ContractSerdes;
+import org.shouwang.events.Department;
+import org.shouwang.events.EventData;
+import org.shouwang.events.HouseholdEvent;
+import org.shouwang.events.Programme;
+import org.shouwang.events.Rule;
+import org.shouwang.events.Source;
+import org.shouwang.events.SubsidyPayment;
+import org.shouwang.events.Topics;
+import org.shouwang.platform.kafka.ContractTopics;
+import org.shouwang.platform.kafka.KafkaTopicsProperties;
+
+/**
+ * The topology in a {@code TopologyTestDriver}, driven from plain records: send events and
+ * payments, read alerts and dead letters. Event ids are derived from a counter, so two engines fed
+ * the same steps see the same ids.
+ */
+final class Engine implements AutoCloseable {
+
+  static final String HOUSEHOLD = "430421-105-00123";
+  static final String TOWNSHIP = "430421105";
+  static final String VILLAGE = "430421105201";
+  static final String CADRE = "cadre-0001";
+  static final OffsetDateTime START = OffsetDateTime.parse("2026-01-05T09:00:00+08:00");
+
+  final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+  final RiskEngineMetrics metrics = new RiskEngineMetrics(registry);
+  private final TopologyTestDriver driver;
+  private final TestInputTopic<byte[], byte[]> events;
+  private final TestInputTopic<byte[], byte[]> payments;
+  private final TestOutputTopic<String, Alert> alerts;
+  private final TestOutputTopic<byte[], byte[]> eventDeadLetters;
+  private final TestOutputTopic<byte[], byte[]> paymentDeadLetters;
+  private int sequence;
+
+  Engine() {
+    this(RiskEngineProperties.defaults());
+  }
+
+  Engine(RiskEngineProperties properties) {
+    this(properties, newStateDir());
+  }
+
+  Engine(RiskEngineProperties properties, Path stateDir) {
+    ContractTopics topics = new ContractTopics(new KafkaTopicsProperties("", 1, (short) 1, false));
+    Properties config = new Properties();
+    config.put(StreamsConfig.APPLICATION_ID_CONFIG, "risk-engine-test");
+    config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+    config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+    config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+    driver =
+        new TopologyTestDriver(
+            RiskTopology.build(topics, properties, metrics, Clock.systemUTC()),
+            config,
+            START.toInstant());
+    events =
+        driver.createInputTopic(
+            Topics.HOUSEHOLD_EVENTS.name(), new ByteArraySerializer(), new ByteArraySerializer());
+    payments =
+        driver.createInputTopic(
+            Topics.SUBSIDY_PAYMENTS.name(), new ByteArraySerializer(), new ByteArraySerializer());
+    alerts =
+        driver.createOutputTopic(
+            Topics.RISK_ALERTS.name(),
+            new StringDeserializer(),
+            ContractSerdes.alert().deserializer());
+    eventDeadLetters =
+        driver.createOutputTopic(
+            Topics.HOUSEHOLD_EVENTS.deadLetterTopic(),
+            new ByteArrayDeserializer(),
+            new ByteArrayDeserializer());
+    paymentDeadLetters =
+        driver.createOutputTopic(
+            Topics.SUBSIDY_PAYMENTS.deadLetterTopic(),
+            new ByteArrayDeserializer(),
+            new ByteArrayDeserializer());
+  }
+
+  static Path newStateDir() {
+    try {
+      Path base = Path.of(System.getProperty("java.io.tmpdir"));
+      Files.createDirectories(base);
+      return Files.createTempDirectory(base, "risk-engine-ttd");
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  String nextId() {
+    return UUID.nameUUIDFromBytes(("id-" + ++sequence).getBytes(StandardCharsets.UTF_8)).toString();
+  }
+
+  /** Sends an event of the default household at the given time; returns its id. */
+  String send(OffsetDateTime at, EventData data) {
+    return send(HOUSEHOLD, at, data);
+  }
+
+  String send(String household, OffsetDateTime at, EventData data) {
+    String id = nextId();
+    send(HouseholdEvent.of(id, household, at, Source.DEPARTMENT, Department.CIVIL_AFFAIRS, data));
+    return id;
+  }
+
+  void send(HouseholdEvent event) {
+    events.pipeInput(
+        event.householdId().getBytes(StandardCharsets.UTF_8),
+        ContractSerdes.toJson(event),
+        event.occurredAt().toInstant());
+  }
+
+  /** Pays the default household; returns the payment id. */
+  String pay(Programme programme, String period, String amount, OffsetDateTime at) {
+    return pay(HOUSEHOLD, programme, period, amount, at);
+  }
+
+  String pay(
+      String household, Programme programme, String period, String amount, OffsetDateTime at) {
+    String id = nextId();
+    pay(new SubsidyPayment(id, household, programme, period, new BigDecimal(amount), at, "民政局"));
+    return id;
+  }
+
+  void pay(SubsidyPayment payment) {
+    payments.pipeInput(
+        payment.householdId().getBytes(StandardCharsets.UTF_8),
+        ContractSerdes.toJson(payment),
+        payment.paidAt().toInstant());
+  }
+
+  void sendRawEvent(String key, String json) {
+    events.pipeInput(
+        key == null ? null : key.getBytes(StandardCharsets.UTF_8),
+        json.getBytes(StandardCharsets.UTF_8));
+  }
+
+  void sendRawPayment(String key, String json) {
+    payments.pipeInput(
+        key == null ? null : key.getBytes(StandardCharsets.UTF_8),
+        json.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Registers the default household (formerly poor, 4 members, 2 labourers). */
+  String register(OffsetDateTime at) {
+    return register(HOUSEHOLD, at, true, 4, 2);
+  }
+
+  String register(
+      String household, OffsetDateTime at, boolean formerlyPoor, int members, int labourers) {
+    return send(
+        household,
+        at,
+        new EventData.HouseholdRegistered(
+            TOWNSHIP, "西渡镇", VILLAGE, "梅花村", members, labourers, formerlyPoor, CADRE, null));
+  }
+
+  /** Every alert emitted since the last call. */
+  List<Alert> alerts() {
+    return new ArrayList<>(alerts.readValuesToList());
+  }
+
+  List<Alert> alerts(Rule rule) {
+    return alerts().stream().filter(a -> a.rule() == rule).toList();
+  }
+
+  List<TestRecord<byte[], byte[]>> eventDeadLetters() {
+    return eventDeadLetters.readRecordsToList();
+  }
+
+  List<TestRecord<byte[], byte[]>> paymentDeadLetters() {
+    return paymentDeadLetters.readRecordsToList();
+  }
+
+  void advanceWallClock(Duration duration) {
+    driver.advanceWallClockTime(duration);
+  }
+
+  Instant wallClockStart() {
+    return START.toInstant();
+  }
+
+  @Override
+  public void close() {
+    driver.close();
+  }
+}
