@@ -1,0 +1,116 @@
+package org.shouwang.alerting.publishing;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.shouwang.events.Topics;
+import org.shouwang.platform.kafka.ContractTopics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Sends the outbox to {@code case.events}, oldest first. One relay at a time holds a transaction
+ * advisory lock, so several instances keep the order; a row is marked published only after Kafka
+ * acknowledged it (acks=all, idempotent producer): at least once, never lost.
+ */
+@Component
+class CaseEventRelay {
+
+  private static final Logger log = LoggerFactory.getLogger(CaseEventRelay.class);
+
+  /** Arbitrary constant key of the advisory lock that serialises the relays of all instances. */
+  private static final long RELAY_LOCK = 0x5357_4341_5345_0001L;
+
+  private static final int BATCH = 500;
+
+  private final JdbcClient jdbc;
+  private final TransactionTemplate tx;
+  private final KafkaTemplate<Object, Object> kafka;
+  private final String topic;
+  private final Clock clock;
+  private final PublishingMetrics metrics;
+
+  CaseEventRelay(
+      JdbcClient jdbc,
+      TransactionTemplate tx,
+      KafkaTemplate<Object, Object> kafkaTemplate,
+      ContractTopics topics,
+      Clock clock,
+      PublishingMetrics metrics) {
+    this.jdbc = jdbc;
+    this.tx = tx;
+    this.kafka = kafkaTemplate;
+    this.topic = topics.name(Topics.CASE_EVENTS);
+    this.clock = clock;
+    this.metrics = metrics;
+  }
+
+  @Scheduled(fixedDelayString = "${shouwang.alerting.publishing-interval:500ms}")
+  void relay() {
+    try {
+      Integer sent;
+      do {
+        sent = tx.execute(status -> relayBatch());
+      } while (sent != null && sent == BATCH);
+    } catch (RuntimeException e) {
+      metrics.failed();
+      log.warn("Could not relay case events to {} (will retry): {}", topic, e.toString());
+    }
+  }
+
+  private int relayBatch() {
+    Boolean locked =
+        jdbc.sql("select pg_try_advisory_xact_lock(?)")
+            .param(RELAY_LOCK)
+            .query(Boolean.class)
+            .single();
+    if (!Boolean.TRUE.equals(locked)) {
+      return 0;
+    }
+    List<Row> rows =
+        jdbc.sql(
+                "select id, household_id, payload from case_event_outbox"
+                    + " where published_at is null order by id limit ?")
+            .param(BATCH)
+            .query(Row.class)
+            .list();
+    if (rows.isEmpty()) {
+      return 0;
+    }
+    var futures =
+        rows.stream()
+            .map(
+                r ->
+                    kafka.send(
+                        new ProducerRecord<>(
+                            topic, r.householdId(), r.payload().getBytes(StandardCharsets.UTF_8))))
+            .toList();
+    try {
+      for (var f : futures) {
+        f.get(30, TimeUnit.SECONDS);
+      }
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("Kafka did not acknowledge case events", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+    jdbc.sql("update case_event_outbox set published_at = ? where id = any(?)")
+        .params(OffsetDateTime.now(clock), rows.stream().map(Row::id).toArray(Long[]::new))
+        .update();
+    metrics.published(rows.size());
+    return rows.size();
+  }
+
+  record Row(long id, String householdId, String payload) {}
+}

@@ -1,0 +1,214 @@
+package org.shouwang.alerting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.shouwang.events.Rule;
+import org.shouwang.events.Severity;
+import org.shouwang.events.Topics;
+import org.shouwang.testsupport.SharedKafka;
+import org.shouwang.testsupport.SharedPostgres;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+/** Deadlines and escalation on a clock the test moves forward. */
+@SpringBootTest(
+    properties = {
+      "shouwang.alerting.escalation.check-interval=200ms",
+      "shouwang.alerting.notifications.group-window=300ms",
+      "shouwang.alerting.notifications.poll-interval=100ms",
+      "shouwang.alerting.metrics.refresh-interval=300ms",
+      "shouwang.alerting.routing.recipients.supervisor-101.channels[0].type=WEBHOOK",
+      "shouwang.alerting.routing.recipients.supervisor.channels[0].type=WEBHOOK",
+    })
+@AutoConfigureMockMvc
+class EscalationIntegrationTests {
+
+  static final String PREFIX = SharedKafka.uniqueTopic("escalation") + ".";
+  static final WebhookReceiver receiver = WebhookReceiver.started();
+
+  @DynamicPropertySource
+  static void infrastructure(DynamicPropertyRegistry registry) {
+    SharedKafka.register(registry);
+    SharedPostgres.newDatabase("alerting_escalation").register(registry);
+    registry.add("shouwang.kafka.topic-prefix", () -> PREFIX);
+    registry.add("shouwang.alerting.consumer.group-id", () -> "alerting-" + PREFIX);
+    registry.add(
+        "shouwang.alerting.routing.recipients.supervisor-101.channels[0].url",
+        () -> receiver.url("/supervisor-101"));
+    registry.add(
+        "shouwang.alerting.routing.recipients.supervisor.channels[0].url",
+        () -> receiver.url("/supervisor"));
+  }
+
+  @TestConfiguration
+  static class Clocks {
+    @Bean
+    @Primary
+    MutableClock testClock() {
+      return new MutableClock(Clock.system(ZoneId.of("Asia/Shanghai")));
+    }
+  }
+
+  @Autowired MockMvcTester mvc;
+  @Autowired JdbcClient jdbc;
+  @Autowired MutableClock clock;
+
+  private final TestAlerts alerts = new TestAlerts(PREFIX + Topics.RISK_ALERTS.name());
+
+  @AfterEach
+  void closeProducer() {
+    alerts.close();
+  }
+
+  @AfterAll
+  static void stopReceiver() {
+    receiver.close();
+  }
+
+  @Test
+  void escalatesAnUnacknowledgedCaseToTheTownshipThenTheCounty() {
+    String household = TestAlerts.household();
+    String masked = household.substring(0, 11) + "***" + household.substring(14);
+    alerts.send(TestAlerts.alert(household, Rule.SCHOOL_DROPOUT, Severity.CRITICAL, "cadre-0001"));
+    UUID caseId = awaitCase(household);
+    get(caseId, "supervisor-101")
+        .satisfies(
+            json -> {
+              assertThat(json).extractingPath("$.summary.overdue").isEqualTo(false);
+              assertThat(json).extractingPath("$.summary.deadlineKind").isEqualTo("ACKNOWLEDGE");
+              assertThat(json).extractingPath("$.summary.escalationLevel").isEqualTo(0);
+            });
+
+    clock.advance(Duration.ofHours(25));
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> assertThat(receiver.requestsMentioning("/supervisor-101", masked)).hasSize(1));
+    assertThat(receiver.requestsMentioning("/supervisor-101", masked).get(0).body())
+        .contains("【督办】")
+        .contains("仍未确认")
+        .contains("cadre-0001");
+    assertThat(receiver.requestsMentioning("/supervisor", masked)).isEmpty();
+    get(caseId, "supervisor-101")
+        .satisfies(
+            json -> {
+              assertThat(json).extractingPath("$.summary.overdue").isEqualTo(true);
+              assertThat(json).extractingPath("$.summary.escalationLevel").isEqualTo(1);
+              assertThat(json)
+                  .extractingPath("$.history[*].action")
+                  .asArray()
+                  .contains("OPENED", "ESCALATED", "REMINDED");
+            });
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(mvc.get().uri("/api/v1/inbox").with(httpBasic("cadre-0001", "shouwang")))
+                    .bodyText()
+                    .contains("【提醒】")
+                    .contains(masked));
+
+    clock.advance(Duration.ofHours(25));
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> assertThat(receiver.requestsMentioning("/supervisor", masked)).hasSize(1));
+    get(caseId, "supervisor").extractingPath("$.summary.escalationLevel").isEqualTo(2);
+    assertThat(
+            mvc.get()
+                .uri("/api/v1/cases?overdue=true&householdId=" + household)
+                .with(httpBasic("supervisor", "shouwang")))
+        .bodyJson()
+        .extractingPath("$.total")
+        .isEqualTo(1);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(mvc.get().uri("/actuator/prometheus"))
+                    .bodyText()
+                    .contains("shouwang_cases_escalations_total{")
+                    .contains("shouwang_cases_overdue{")
+                    .contains("shouwang_cases_escalated{"));
+  }
+
+  @Test
+  void flagsAnAcknowledgedCaseWithoutAMeasureAfterTheDeadline() {
+    String household = TestAlerts.household();
+    String masked = household.substring(0, 11) + "***" + household.substring(14);
+    alerts.send(TestAlerts.alert(household, Rule.LABOUR_LOSS, Severity.HIGH, "cadre-0001"));
+    UUID caseId = awaitCase(household);
+    assertThat(
+            mvc.post()
+                .uri("/api/v1/cases/" + caseId + "/acknowledge")
+                .with(httpBasic("cadre-0001", "shouwang")))
+        .hasStatusOk()
+        .bodyJson()
+        .extractingPath("$.summary.deadlineKind")
+        .isEqualTo("MEASURE");
+
+    clock.advance(Duration.ofDays(29));
+    await()
+        .during(Duration.ofSeconds(1))
+        .atMost(Duration.ofSeconds(5))
+        .untilAsserted(
+            () -> assertThat(receiver.requestsMentioning("/supervisor-101", masked)).isEmpty());
+
+    clock.advance(Duration.ofDays(2));
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(receiver.requestsMentioning("/supervisor-101", masked))
+                    .singleElement()
+                    .satisfies(r -> assertThat(r.body()).contains("仍未落实帮扶措施")));
+    get(caseId, "cadre-0001")
+        .satisfies(
+            json -> {
+              assertThat(json).extractingPath("$.summary.overdue").isEqualTo(true);
+              assertThat(json).extractingPath("$.summary.escalationLevel").isEqualTo(1);
+            });
+  }
+
+  private UUID awaitCase(String household) {
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                jdbc.sql("select count(*) from cases where household_id = ?")
+                        .param(household)
+                        .query(Long.class)
+                        .single()
+                    == 1);
+    return jdbc.sql("select case_id from cases where household_id = ?")
+        .param(household)
+        .query(UUID.class)
+        .single();
+  }
+
+  private org.springframework.test.json.AbstractJsonContentAssert<?> get(UUID caseId, String user) {
+    return assertThat(mvc.get().uri("/api/v1/cases/" + caseId).with(httpBasic(user, "shouwang")))
+        .hasStatusOk()
+        .bodyJson();
+  }
+}
