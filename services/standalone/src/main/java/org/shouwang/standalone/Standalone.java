@@ -105,7 +105,7 @@ public final class Standalone implements AutoCloseable {
     properties.put("server.port", module.port());
     properties.put("spring.jmx.enabled", false);
     properties.put("logging.register-shutdown-hook", false);
-    properties.put("shouwang.data-dir", options.dataDirectory().resolve(module.id()).toString());
+    properties.put("shouwang.data-dir", options.dataDirectory().toString());
     if (module.database()) {
       String url =
           options

@@ -40,6 +40,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
           EmbeddedPostgres.builder()
               .setDataDirectory(directory)
               .setCleanDataDirectory(false)
+              // the standalone stops the database itself, after the services that use it
+              .setRegisterShutdownHook(false)
               .setPort(port)
               .start();
       log.info("PostgreSQL ready on localhost:{}, data in {}", port, directory);
