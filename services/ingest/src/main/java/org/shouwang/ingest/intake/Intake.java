@@ -21,7 +21,6 @@ import org.shouwang.events.Violation;
 import org.shouwang.events.ViolationCode;
 import org.shouwang.ingest.intake.IntakeMetrics.Outcome;
 import org.shouwang.ingest.intake.IntakeMetrics.RecordTags;
-import org.shouwang.ingest.intake.RecordPublisher.Outgoing;
 import org.shouwang.platform.kafka.ContractTopics;
 import org.shouwang.platform.security.ShouwangUser;
 import tools.jackson.databind.JsonNode;
@@ -82,7 +81,10 @@ public final class Intake {
     Map<ViolationCode, Integer> violationCounts = new EnumMap<>(ViolationCode.class);
     Map<String, Integer> firstInRequest = new HashMap<>();
     List<Valid> valid = new ArrayList<>(candidates.size());
-    List<Outgoing> outgoing = new ArrayList<>(candidates.size());
+    // records go out as soon as they are checked, so Kafka works while the rest is checked
+    RecordPublisher.Session session =
+        publisher.session(topics.name(kind.topic()), candidates.size());
+    long start = System.nanoTime();
 
     for (int i = 0; i < candidates.size(); i++) {
       Candidate candidate = candidates.get(i);
@@ -109,12 +111,11 @@ public final class Intake {
         continue;
       }
       valid.add(new Valid(i, checked.id(), checked.householdId(), tags));
-      outgoing.add(new Outgoing(checked.householdId(), ContractSerdes.toJson(checked.record())));
+      session.send(checked.householdId(), ContractSerdes.toJson(checked.record()));
     }
 
-    if (!outgoing.isEmpty()) {
-      long start = System.nanoTime();
-      String[] failures = publisher.publish(topics.name(kind.topic()), outgoing, produceTimeout);
+    if (!valid.isEmpty()) {
+      String[] failures = session.await(produceTimeout);
       metrics.produced(kind, Duration.ofNanos(System.nanoTime() - start));
       List<String> acknowledged = new ArrayList<>(valid.size());
       for (int j = 0; j < valid.size(); j++) {

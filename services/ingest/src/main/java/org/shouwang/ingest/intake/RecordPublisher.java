@@ -1,16 +1,15 @@
 package org.shouwang.ingest.intake;
 
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
- * Sends a request's records at once and waits until Kafka acknowledged (or refused) every one, so
- * the caller can tell the client the truth about each record.
+ * Sends a request's records as they are checked and waits until Kafka acknowledged (or refused)
+ * every one, so the caller can tell the client the truth about each record.
  */
 final class RecordPublisher implements AutoCloseable {
 
@@ -23,54 +22,74 @@ final class RecordPublisher implements AutoCloseable {
     this.producer = producer;
   }
 
-  /** One record to send. */
-  record Outgoing(String key, byte[] value) {}
+  /** Starts sending up to {@code capacity} records of one request to a topic. */
+  Session session(String topic, int capacity) {
+    return new Session(topic, capacity);
+  }
 
-  /**
-   * Sends every record and waits for their acknowledgements.
-   *
-   * @return per record (same order): {@code null} when acknowledged, else why not
-   */
-  String[] publish(String topic, List<Outgoing> records, Duration timeout)
-      throws InterruptedException {
-    int n = records.size();
-    AtomicReferenceArray<Object> outcomes = new AtomicReferenceArray<>(n);
-    CountDownLatch done = new CountDownLatch(n);
-    for (int i = 0; i < n; i++) {
-      Outgoing record = records.get(i);
-      int slot = i;
+  /** The records of one request in flight. Used by one thread; callbacks arrive on others. */
+  final class Session {
+    private final String topic;
+    private final AtomicReferenceArray<Object> outcomes;
+    // one permit per completed record: waiting for n sends is acquiring n permits
+    private final Semaphore completed = new Semaphore(0);
+    private int sent;
+
+    private Session(String topic, int capacity) {
+      this.topic = topic;
+      this.outcomes = new AtomicReferenceArray<>(capacity);
+    }
+
+    /** Sends one record now; returns its slot. */
+    int send(String key, byte[] value) {
+      int slot = sent++;
       try {
         producer.send(
-            new ProducerRecord<>(topic, record.key(), record.value()),
+            new ProducerRecord<>(topic, key, value),
             (metadata, exception) -> {
               outcomes.set(slot, exception == null ? ACKNOWLEDGED : exception);
-              done.countDown();
+              completed.release();
             });
       } catch (RuntimeException e) {
         // send refuses synchronously when the buffer stays full or the record is too large
         outcomes.set(slot, e);
-        done.countDown();
+        completed.release();
       }
+      return slot;
     }
-    done.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
-    String[] failures = new String[n];
-    for (int i = 0; i < n; i++) {
-      Object outcome = outcomes.get(i);
-      if (outcome == null) {
-        failures[i] =
-            "Kafka did not acknowledge the record within "
-                + timeout.toSeconds()
-                + " s; it may still be stored, resending it is safe";
-      } else if (outcome instanceof Exception e) {
-        failures[i] =
-            "Kafka did not store the record ("
-                + e.getClass().getSimpleName()
-                + ": "
-                + e.getMessage()
-                + "); resending it is safe";
+
+    /** Records sent so far. */
+    int sent() {
+      return sent;
+    }
+
+    /**
+     * Waits for Kafka's answer on every record sent.
+     *
+     * @return per slot: {@code null} when acknowledged, else why not
+     */
+    String[] await(Duration timeout) throws InterruptedException {
+      // false when some records are still unanswered: they are reported as such below
+      boolean allAnswered = completed.tryAcquire(sent, timeout.toMillis(), TimeUnit.MILLISECONDS);
+      String[] failures = new String[sent];
+      for (int i = 0; i < sent; i++) {
+        Object outcome = outcomes.get(i);
+        if (outcome == null && !allAnswered) {
+          failures[i] =
+              "Kafka did not acknowledge the record within "
+                  + timeout.toSeconds()
+                  + " s; it may still be stored, resending it is safe";
+        } else if (outcome instanceof Exception e) {
+          failures[i] =
+              "Kafka did not store the record ("
+                  + e.getClass().getSimpleName()
+                  + ": "
+                  + e.getMessage()
+                  + "); resending it is safe";
+        }
       }
+      return failures;
     }
-    return failures;
   }
 
   @Override
