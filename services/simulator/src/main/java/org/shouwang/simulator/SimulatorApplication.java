@@ -2,6 +2,7 @@ package org.shouwang.simulator;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -18,13 +19,28 @@ import org.springframework.context.annotation.PropertySource;
 public class SimulatorApplication {
 
   public static void main(String[] args) {
-    SpringApplication application = new SpringApplication(SimulatorApplication.class);
     if (commandMode(args)) {
-      application.setWebApplicationType(WebApplicationType.NONE);
-      ConfigurableApplicationContext context = application.run(args);
-      System.exit(SpringApplication.exit(context));
+      System.exit(command(args));
     }
-    application.run(args);
+    new SpringApplication(SimulatorApplication.class).run(args);
+  }
+
+  /**
+   * Runs the command mode: no web server (so no HTTP security either), writes the whole simulation,
+   * returns the exit code (0 when every record was acknowledged).
+   */
+  public static int command(String... args) {
+    SpringApplication application = new SpringApplication(SimulatorApplication.class);
+    application.setWebApplicationType(WebApplicationType.NONE);
+    application.setDefaultProperties(
+        Map.of(
+            "shouwang.simulator.mode",
+            "command",
+            // the platform's HTTP security needs a web application; a command has no endpoints
+            "spring.autoconfigure.exclude",
+            "org.shouwang.platform.security.PlatformSecurityConfiguration"));
+    ConfigurableApplicationContext context = application.run(args);
+    return SpringApplication.exit(context);
   }
 
   static boolean commandMode(String[] args) {

@@ -31,6 +31,9 @@ class SimulatorConfiguration {
       ObjectProvider<KafkaConnectionDetails> connection,
       ContractTopics topics,
       SimulationMetrics metrics) {
+    // an impossible county or threshold stops the boot here, with the reason
+    java.time.OffsetDateTime now = java.time.OffsetDateTime.now();
+    properties.toConfig(now.minusYears(1), now);
     return new SimulationFactory(
         properties,
         () -> {
