@@ -1,0 +1,82 @@
+package org.shouwang.riskengine.detection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.shouwang.events.HouseholdStatus;
+import org.shouwang.events.MonitoringCategory;
+import org.shouwang.events.MonitoringStatus;
+import org.shouwang.events.Programme;
+import org.shouwang.events.RiskType;
+import org.shouwang.events.Rule;
+
+class StateCodecTests {
+
+  @Test
+  void readsBackEverythingItWrote() {
+    HouseholdState state = busyHousehold();
+    byte[] bytes = StateCodec.encode(state);
+    HouseholdState read = StateCodec.decode(bytes);
+    assertThat(StateCodec.encode(read)).isEqualTo(bytes);
+    assertThat(read).usingRecursiveComparison().ignoringFields("recentIds").isEqualTo(state);
+    assertThat(read.recentIds).containsExactly(state.recentIds);
+  }
+
+  @Test
+  void keepsABusyHouseholdWellUnderOneKibibyte() {
+    // a year of monthly payments, entitlements, costs, jobs, conditions and a full id window
+    assertThat(StateCodec.encode(busyHousehold())).hasSizeLessThan(1024);
+  }
+
+  static HouseholdState busyHousehold() {
+    HouseholdState s = new HouseholdState();
+    s.registered = true;
+    s.townshipCode = "430421105";
+    s.villageCode = "430421105201";
+    s.cadreId = "cadre-0001";
+    s.status = HouseholdStatus.ACTIVE;
+    s.members = 4;
+    s.labourers = 2;
+    s.formerlyPoor = true;
+    s.category = MonitoringCategory.UNSTABLE_LIFTED;
+    s.incomeYear = 2026;
+    s.incomeCents = 745_000;
+    s.previousIncomeYear = 2025;
+    s.previousIncomeCents = -12_000;
+    s.medical.add(new long[] {20_500, 850_000});
+    s.medical.add(new long[] {20_560, 12_345});
+    s.schoolYear = 2025;
+    s.schoolCents = 1_200_000;
+    s.employed.add("m1");
+    s.monitoring = MonitoringStatus.MONITORED;
+    s.monitoredSinceMillis = 1_772_000_000_000L;
+    s.monitoringEventId = "5b0e3f0c-7a55-4f0a-9f7e-3c1f1c0d9a01";
+    HouseholdState.Entitlement e = new HouseholdState.Entitlement();
+    e.programme = Programme.MINIMUM_LIVING_ALLOWANCE;
+    e.monthlyCents = 72_000;
+    e.firstDueMonth = 2026 * 12;
+    e.paidThrough = 2026 * 12 + 2;
+    e.eventId = "grant-0001";
+    s.entitlements.add(e);
+    for (int month = 1; month <= 12; month++) {
+      HouseholdState.Payment p = new HouseholdState.Payment();
+      p.programme = Programme.MINIMUM_LIVING_ALLOWANCE;
+      p.period = 202600 + month;
+      p.cents = 72_000;
+      p.paymentId = java.util.UUID.randomUUID().toString();
+      s.payments.add(p);
+    }
+    HouseholdState.Condition c = new HouseholdState.Condition();
+    c.rule = Rule.LOAN_OVERDUE;
+    c.key = "L-2024-0091";
+    c.riskType = RiskType.BUSINESS_FAILURE;
+    c.sinceDay = 20_500;
+    c.value = 2;
+    s.conditions.add(c);
+    for (int i = 0; i < 20; i++) {
+      s.remember("event-" + i, 16);
+    }
+    s.scheduledDeadline = 1_775_000_000_000L;
+    return s;
+  }
+}
