@@ -26,6 +26,7 @@ import org.springframework.validation.annotation.Validated;
  * @param escalation deadlines and escalation
  * @param metrics how often the gauges are recounted from the database
  * @param publishingInterval how often the case-event outbox is relayed to {@code case.events}
+ * @param publishedRetention how long relayed case events stay in the outbox table
  */
 @Validated
 @ConfigurationProperties("shouwang.alerting")
@@ -36,7 +37,8 @@ public record AlertingProperties(
     @DefaultValue @Valid Notifications notifications,
     @DefaultValue @Valid Escalation escalation,
     @DefaultValue @Valid Metrics metrics,
-    @DefaultValue("500ms") @NotNull Duration publishingInterval) {
+    @DefaultValue("500ms") @NotNull Duration publishingInterval,
+    @DefaultValue("7d") @NotNull Duration publishedRetention) {
 
   /**
    * The {@code risk.alerts} consumer.

@@ -34,8 +34,6 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
       "shouwang.alerting.notifications.group-window=300ms",
       "shouwang.alerting.notifications.poll-interval=100ms",
       "shouwang.alerting.metrics.refresh-interval=300ms",
-      "shouwang.alerting.routing.recipients.supervisor-101.channels[0].type=WEBHOOK",
-      "shouwang.alerting.routing.recipients.supervisor.channels[0].type=WEBHOOK",
     })
 @AutoConfigureMockMvc
 class EscalationIntegrationTests {
@@ -48,6 +46,11 @@ class EscalationIntegrationTests {
     SharedKafka.register(registry);
     SharedPostgres.newDatabase("alerting_escalation").register(registry);
     registry.add("shouwang.kafka.topic-prefix", () -> PREFIX);
+    // a list binds from one property source only: every channel property goes here
+    registry.add(
+        "shouwang.alerting.routing.recipients.supervisor-101.channels[0].type", () -> "WEBHOOK");
+    registry.add(
+        "shouwang.alerting.routing.recipients.supervisor.channels[0].type", () -> "WEBHOOK");
     registry.add("shouwang.alerting.consumer.group-id", () -> "alerting-" + PREFIX);
     registry.add(
         "shouwang.alerting.routing.recipients.supervisor-101.channels[0].url",

@@ -71,6 +71,14 @@ final class TestAlerts implements AutoCloseable {
     producer.flush();
   }
 
+  /** Sends without waiting for each record, then flushes: as fast as the producer goes. */
+  void sendAll(List<Alert> alerts) {
+    for (Alert alert : alerts) {
+      producer.send(new ProducerRecord<>(topic, alert.householdId(), ContractSerdes.toJson(alert)));
+    }
+    producer.flush();
+  }
+
   void sendRaw(String key, byte[] value) {
     try {
       producer.send(new ProducerRecord<>(topic, key, value)).get();

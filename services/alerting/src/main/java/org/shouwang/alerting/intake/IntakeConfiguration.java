@@ -6,10 +6,13 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.shouwang.alerting.AlertingProperties;
+import org.shouwang.events.ContractReader;
 import org.shouwang.events.ContractSerdes;
 import org.shouwang.events.ContractViolationException;
 import org.shouwang.events.DeadLetterHeaders;
 import org.shouwang.events.Topic;
+import org.shouwang.events.Violation;
+import org.shouwang.events.ViolationCode;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -29,6 +32,7 @@ import org.springframework.kafka.support.serializer.DeserializationException;
 class IntakeConfiguration {
 
   static final String PROCESSING_ERROR = "PROCESSING_ERROR";
+  private static final ContractReader READER = new ContractReader();
 
   @Bean
   DefaultErrorHandler alertErrorHandler(
@@ -56,22 +60,34 @@ class IntakeConfiguration {
   private static Headers reasonHeaders(Exception ex) {
     RecordHeaders headers = new RecordHeaders();
     headers.add(DeadLetterHeaders.REASON_CODE, reasonCode(ex).getBytes(StandardCharsets.UTF_8));
-    ContractViolationException violation = find(ex, ContractViolationException.class);
-    if (violation != null) {
-      headers.add(DeadLetterHeaders.VIOLATIONS, ContractSerdes.toJson(violation.violations()));
+    List<Violation> violations = violations(ex);
+    if (!violations.isEmpty()) {
+      headers.add(DeadLetterHeaders.VIOLATIONS, ContractSerdes.toJson(violations));
     }
     return headers;
   }
 
   static String reasonCode(Exception ex) {
-    ContractViolationException violation = find(ex, ContractViolationException.class);
-    if (violation != null) {
-      List<?> violations = violation.violations();
-      return violations.isEmpty() ? PROCESSING_ERROR : violation.violations().get(0).code().name();
+    List<Violation> violations = violations(ex);
+    if (!violations.isEmpty()) {
+      return violations.get(0).code().name();
     }
     return find(ex, DeserializationException.class) != null
-        ? org.shouwang.events.ViolationCode.MALFORMED_JSON.name()
+        ? ViolationCode.MALFORMED_JSON.name()
         : PROCESSING_ERROR;
+  }
+
+  /**
+   * The contract violations of a record that could not be read. The exception reaches the error
+   * handler through a header (Java serialization, which drops the violation list), so they are read
+   * again from the original bytes.
+   */
+  private static List<Violation> violations(Exception ex) {
+    DeserializationException failed = find(ex, DeserializationException.class);
+    if (failed == null || failed.getData() == null) {
+      return List.of();
+    }
+    return READER.readAlert(failed.getData()).violations();
   }
 
   private static <T extends Throwable> T find(Throwable ex, Class<T> type) {

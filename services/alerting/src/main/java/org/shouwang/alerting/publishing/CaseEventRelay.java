@@ -39,6 +39,7 @@ class CaseEventRelay {
   private final String topic;
   private final Clock clock;
   private final PublishingMetrics metrics;
+  private final java.time.Duration retention;
 
   CaseEventRelay(
       JdbcClient jdbc,
@@ -46,13 +47,15 @@ class CaseEventRelay {
       KafkaTemplate<Object, Object> kafkaTemplate,
       ContractTopics topics,
       Clock clock,
-      PublishingMetrics metrics) {
+      PublishingMetrics metrics,
+      org.shouwang.alerting.AlertingProperties properties) {
     this.jdbc = jdbc;
     this.tx = tx;
     this.kafka = kafkaTemplate;
     this.topic = topics.name(Topics.CASE_EVENTS);
     this.clock = clock;
     this.metrics = metrics;
+    this.retention = properties.publishedRetention();
   }
 
   @Scheduled(fixedDelayString = "${shouwang.alerting.publishing-interval:500ms}")
@@ -62,6 +65,10 @@ class CaseEventRelay {
       do {
         sent = tx.execute(status -> relayBatch());
       } while (sent != null && sent == BATCH);
+      // published rows are only kept for a while, for operators to look into
+      jdbc.sql("delete from case_event_outbox where published_at < ?")
+          .param(OffsetDateTime.now(clock).minus(retention))
+          .update();
     } catch (RuntimeException e) {
       metrics.failed();
       log.warn("Could not relay case events to {} (will retry): {}", topic, e.toString());

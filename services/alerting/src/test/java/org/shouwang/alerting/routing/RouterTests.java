@@ -67,6 +67,7 @@ class RouterTests {
         null,
         new AlertingProperties.Escalation(null, java.time.Duration.ofDays(30), null),
         null,
+        null,
         null);
   }
 }
