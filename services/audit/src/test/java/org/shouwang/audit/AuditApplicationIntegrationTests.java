@@ -3,25 +3,11 @@ package org.shouwang.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import org.shouwang.testsupport.SharedKafka;
-import org.shouwang.testsupport.SharedPostgres;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpStatus;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
-@SpringBootTest
-@AutoConfigureMockMvc
-class AuditApplicationIntegrationTests {
-
-  @DynamicPropertySource
-  static void infrastructure(DynamicPropertyRegistry registry) {
-    SharedKafka.register(registry);
-    SharedPostgres.newDatabase("audit").register(registry);
-  }
+class AuditApplicationIntegrationTests extends AuditIntegrationTestSupport {
 
   @Autowired MockMvcTester mvc;
 

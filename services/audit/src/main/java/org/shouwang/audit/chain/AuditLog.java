@@ -10,7 +10,6 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -39,6 +38,16 @@ public final class AuditLog {
   public static final String COLUMNS =
       "seq, appended_at, occurred_at, kind, household_id, actor, source_topic,"
           + " source_partition, source_offset, record_key, detail, payload, prev_hash, hash";
+
+  /**
+   * {@link #COLUMNS} to select: times as exact epoch microseconds, which read several times faster
+   * than timestamp text.
+   */
+  public static final String SELECT_COLUMNS =
+      "seq, (extract(epoch FROM appended_at) * 1000000)::bigint,"
+          + " (extract(epoch FROM occurred_at) * 1000000)::bigint, kind, household_id, actor,"
+          + " source_topic, source_partition, source_offset, record_key, detail, payload,"
+          + " prev_hash, hash";
 
   private static final String COPY = "COPY audit_log (" + COLUMNS + ") FROM STDIN";
 
@@ -158,7 +167,7 @@ public final class AuditLog {
               try (PreparedStatement s =
                   c.prepareStatement(
                       "SELECT "
-                          + COLUMNS
+                          + SELECT_COLUMNS
                           + " FROM audit_log WHERE seq >= ? AND seq <= ? ORDER BY seq")) {
                 s.setFetchSize(fetchSize);
                 s.setLong(1, first);
@@ -177,7 +186,7 @@ public final class AuditLog {
     return result;
   }
 
-  /** The entry at the cursor's row, columns as {@link #COLUMNS}. */
+  /** The entry at the cursor's row, columns as {@link #SELECT_COLUMNS}. */
   public static AuditEntry map(ResultSet rs) throws SQLException {
     return new AuditEntry(
         rs.getLong(1),
@@ -202,8 +211,12 @@ public final class AuditLog {
   }
 
   private static Instant instant(ResultSet rs, int column) throws SQLException {
-    OffsetDateTime time = rs.getObject(column, OffsetDateTime.class);
-    return time == null ? null : time.toInstant();
+    long micros = rs.getLong(column);
+    if (rs.wasNull()) {
+      return null;
+    }
+    return Instant.ofEpochSecond(
+        Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000L);
   }
 
   private static Optional<ChainHead> head(Connection c) throws SQLException {

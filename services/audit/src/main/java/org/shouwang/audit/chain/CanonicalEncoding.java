@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
@@ -40,7 +41,37 @@ public final class CanonicalEncoding {
 
   /** A time as the encoding writes it: UTC, microseconds, six fractional digits. */
   public static String time(Instant instant) {
-    return instant == null ? null : TIME.format(instant);
+    if (instant == null) {
+      return null;
+    }
+    LocalDateTime t = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), 0, ZoneOffset.UTC);
+    if (t.getYear() < 1 || t.getYear() > 9999) {
+      return TIME.format(instant);
+    }
+    // by hand: this runs twice per entry on every append and every verification
+    char[] out = new char[27];
+    digits(out, 0, t.getYear(), 4);
+    out[4] = '-';
+    digits(out, 5, t.getMonthValue(), 2);
+    out[7] = '-';
+    digits(out, 8, t.getDayOfMonth(), 2);
+    out[10] = 'T';
+    digits(out, 11, t.getHour(), 2);
+    out[13] = ':';
+    digits(out, 14, t.getMinute(), 2);
+    out[16] = ':';
+    digits(out, 17, t.getSecond(), 2);
+    out[19] = '.';
+    digits(out, 20, instant.getNano() / 1000, 6);
+    out[26] = 'Z';
+    return new String(out);
+  }
+
+  private static void digits(char[] out, int at, int value, int width) {
+    for (int i = at + width - 1; i >= at; i--) {
+      out[i] = (char) ('0' + value % 10);
+      value /= 10;
+    }
   }
 
   /** The hash of the entry's fields and its {@code prevHash} (its own {@code hash} is ignored). */

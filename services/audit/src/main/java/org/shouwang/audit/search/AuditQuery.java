@@ -74,7 +74,7 @@ record AuditQuery(
   Statement sql(Integer limit) {
     StringBuilder sql =
         new StringBuilder("SELECT ")
-            .append(AuditLog.COLUMNS)
+            .append(AuditLog.SELECT_COLUMNS)
             .append(" FROM audit_log WHERE seq > ?");
     List<Object> params = new ArrayList<>();
     params.add(afterSequence);

@@ -1,0 +1,161 @@
+package org.shouwang.audit.bench;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.record.TimestampType;
+import org.shouwang.audit.chain.AuditDatabase;
+import org.shouwang.audit.chain.NewEntry;
+import org.shouwang.audit.chain.VerificationResult;
+import org.shouwang.audit.consumer.RecordClassifier;
+import org.shouwang.platform.kafka.ContractTopics;
+import org.shouwang.platform.kafka.KafkaTopicsProperties;
+
+/**
+ * Appends N records through the service's real path (classify the raw Kafka record, then append
+ * batches as the consumer does: one transaction, advisory lock, duplicate check, hash in Java,
+ * COPY) into the embedded PostgreSQL, then verifies the whole chain with the cursor walk the
+ * service uses. Not a surefire test: run {@code bench/audit.sh [entries] [batch]}.
+ */
+public final class AuditBenchmark {
+
+  private AuditBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    int entries = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
+    int batch = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
+    String load = loadAverage();
+
+    RecordClassifier classifier =
+        new RecordClassifier(new ContractTopics(new KafkaTopicsProperties("", 6, (short) 1, true)));
+    List<List<ConsumerRecord<byte[], byte[]>>> batches = new ArrayList<>();
+    for (int offset = 0; offset < entries; offset += batch) {
+      List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>(batch);
+      for (int i = offset; i < Math.min(entries, offset + batch); i++) {
+        records.add(record(i));
+      }
+      batches.add(records);
+    }
+
+    try (AuditDatabase db = new AuditDatabase("auditbench", 10_000)) {
+      // warm up the JIT and the connection pool on a separate household range
+      db.log().append(List.of(classifier.classify(record(-1))));
+
+      long started = System.nanoTime();
+      long classifying = 0;
+      for (List<ConsumerRecord<byte[], byte[]>> records : batches) {
+        long t = System.nanoTime();
+        List<NewEntry> newEntries = new ArrayList<>(records.size());
+        for (ConsumerRecord<byte[], byte[]> r : records) {
+          newEntries.add(classifier.classify(r));
+        }
+        classifying += System.nanoTime() - t;
+        db.log().append(newEntries);
+      }
+      double appendSeconds = (System.nanoTime() - started) / 1e9;
+      System.out.printf(
+          "of which classifying (JSON parse, kind, actor): %.2f s%n", classifying / 1e9);
+
+      started = System.nanoTime();
+      VerificationResult result = db.log().verify(null, null, Map.of());
+      double verifySeconds = (System.nanoTime() - started) / 1e9;
+
+      System.out.printf(
+          "load before: %s%nappend: %,d entries in batches of %,d in %.2f s = %,.0f entries/s%n"
+              + "verify: %,d entries in %.2f s = %,.0f entries/s, ok=%s head=%d%nload after: %s%n",
+          load,
+          entries,
+          batch,
+          appendSeconds,
+          entries / appendSeconds,
+          result.checkedEntries(),
+          verifySeconds,
+          result.checkedEntries() / verifySeconds,
+          result.ok(),
+          result.headSequence(),
+          loadAverage());
+      if (!result.ok() || result.checkedEntries() != entries + 1L) {
+        throw new IllegalStateException("benchmark chain did not verify: " + result);
+      }
+    }
+  }
+
+  private static ConsumerRecord<byte[], byte[]> record(int i) {
+    String household = "430421-105-" + String.format("%05d", Math.floorMod(i, 20_000));
+    String topic;
+    String json;
+    switch (Math.floorMod(i, 4)) {
+      case 0 -> {
+        topic = "household.events";
+        json =
+            "{\"eventId\":\""
+                + UUID.randomUUID()
+                + "\",\"householdId\":\""
+                + household
+                + "\",\"type\":\"MEDICAL_EXPENSE\",\"occurredAt\":\"2026-03-02T09:30:00+08:00\","
+                + "\"source\":\"DEPARTMENT\",\"department\":\"MEDICAL_INSURANCE\","
+                + "\"data\":{\"memberId\":\"m2\",\"outOfPocket\":8500.00,\"inpatient\":true}}";
+      }
+      case 1 -> {
+        topic = "subsidy.payments";
+        json =
+            "{\"paymentId\":\""
+                + UUID.randomUUID()
+                + "\",\"householdId\":\""
+                + household
+                + "\",\"programme\":\"MINIMUM_LIVING_ALLOWANCE\",\"period\":\"2026-03\","
+                + "\"amount\":720.00,\"paidAt\":\"2026-03-10T10:00:00+08:00\",\"payer\":\"衡阳县民政局\"}";
+      }
+      case 2 -> {
+        topic = "risk.alerts";
+        json =
+            "{\"alertId\":\""
+                + UUID.randomUUID()
+                + "\",\"householdId\":\""
+                + household
+                + "\",\"rule\":\"MEDICAL_BURDEN\",\"ruleVersion\":1,\"riskType\":\"ILLNESS\","
+                + "\"severity\":\"HIGH\",\"audience\":\"CADRE\",\"detectedAt\":\"2026-03-02T09:31:00+08:00\","
+                + "\"evidence\":[\"e1\"],\"message\":\"近12个月合规自付医疗费用 8,500 元，超过预警线 5,000 元\","
+                + "\"townshipCode\":\"430421101\",\"villageCode\":\"430421101001\",\"cadreId\":\"cadre-0001\"}";
+      }
+      default -> {
+        topic = "case.events";
+        json =
+            "{\"eventId\":\""
+                + UUID.randomUUID()
+                + "\",\"caseId\":\"k1\",\"householdId\":\""
+                + household
+                + "\",\"audience\":\"CADRE\",\"action\":\"ACKNOWLEDGED\",\"state\":\"ACKNOWLEDGED\","
+                + "\"severity\":\"HIGH\",\"actor\":\"cadre-0001\",\"at\":\"2026-03-02T10:00:00+08:00\"}";
+      }
+    }
+    byte[] value = json.getBytes(StandardCharsets.UTF_8);
+    return new ConsumerRecord<>(
+        topic,
+        Math.floorMod(i, 6),
+        i + 1L,
+        System.currentTimeMillis(),
+        TimestampType.CREATE_TIME,
+        household.length(),
+        value.length,
+        household.getBytes(StandardCharsets.UTF_8),
+        value,
+        new RecordHeaders(),
+        Optional.empty());
+  }
+
+  private static String loadAverage() {
+    try {
+      return Files.readString(Path.of("/proc/loadavg")).strip();
+    } catch (Exception e) {
+      return "unknown";
+    }
+  }
+}
