@@ -152,6 +152,11 @@ public final class Standalone implements AutoCloseable {
     throw new IllegalStateException(module.id() + " is not running");
   }
 
+  /** The JDBC URL of a service's database on the embedded server. */
+  String jdbcUrl(ServiceModule module) {
+    return database.jdbcUrl(module.databaseName());
+  }
+
   String bootstrapServers() {
     return bootstrapServers;
   }

@@ -3,16 +3,29 @@ package org.shouwang.standalone;
 import java.nio.file.Path;
 import java.util.Map;
 
-/** Per-service settings of the embedded default: where each keeps its files. */
+/**
+ * Per-service settings of the embedded default: every file under the one data directory, and a
+ * simulator that keeps streaming in real time once it has caught up with today (so entitlements
+ * keep being paid) and resumes where it stopped after a restart.
+ */
 final class StandaloneDefaults {
 
   private StandaloneDefaults() {}
 
   static Map<String, Object> of(ServiceModule module, Path data) {
     return switch (module) {
-      case RISK_ENGINE -> Map.of();
-      case AUDIT -> Map.of();
-      case SIMULATOR -> Map.of();
+      case RISK_ENGINE ->
+          Map.of("shouwang.risk-engine.state-dir", data.resolve("risk-engine/state").toString());
+      case SIMULATOR ->
+          Map.of(
+              "shouwang.simulator.ground-truth-path",
+              data.resolve("simulator/ground-truth.jsonl").toString(),
+              "shouwang.simulator.progress-path",
+              data.resolve("simulator/progress.properties").toString(),
+              "shouwang.simulator.after-catch-up",
+              "real-time");
+      case AUDIT ->
+          Map.of("shouwang.audit.checkpoint.path", data.resolve("audit/checkpoints.jsonl").toString());
       case ALERTING, INGEST -> Map.of();
     };
   }

@@ -43,6 +43,12 @@ final class SimulationFactory {
     OffsetDateTime wallNow = now.atOffset(SimulationConfig.CHINA).truncatedTo(ChronoUnit.SECONDS);
     OffsetDateTime start = properties.start() != null ? properties.start() : wallNow.minusYears(1);
     OffsetDateTime end = properties.end();
+    // a resumed run keeps the window it began with, so that it plans the very same records
+    java.util.Optional<SimulationProgress> saved = savedProgress();
+    if (saved.isPresent()) {
+      start = properties.start() != null ? properties.start() : saved.get().start();
+      end = properties.end() != null ? properties.end() : saved.get().end();
+    }
     if (end == null) {
       end =
           properties.afterCatchUp() == SimulatorProperties.AfterCatchUp.REAL_TIME
@@ -50,6 +56,12 @@ final class SimulationFactory {
               : wallNow;
     }
     return properties.toConfig(start, end);
+  }
+
+  /** The progress of an earlier run of the same seed, if one was kept. */
+  java.util.Optional<SimulationProgress> savedProgress() {
+    return SimulationProgress.read(properties.progressPath())
+        .filter(progress -> progress.seed() == properties.seed());
   }
 
   /** Generates the plan and writes its ground truth. */

@@ -76,6 +76,35 @@ final class SimulationRun {
     return due.size();
   }
 
+  /**
+   * Continues a run from where an earlier one got to: records before the position were sent then,
+   * and are not sent again (those at the very position are, and downstream ignores their ids).
+   */
+  synchronized void resumeAt(Instant position) {
+    List<SimRecord> records = plan.records();
+    while (next < records.size() && records.get(next).at().toInstant().isBefore(position)) {
+      next++;
+    }
+    List<GroundTruth> labels = plan.groundTruth();
+    while (nextLabel < labels.size()
+        && labels.get(nextLabel).expectedAt().toInstant().isBefore(position)) {
+      injected.merge(labels.get(nextLabel++).rule(), 1L, Long::sum);
+    }
+    simulatedNow = position;
+    if (next > 0) {
+      log.info(
+          "resuming at simulated {}: {} of {} records were sent before",
+          position.atOffset(plan.config().start().getOffset()).toLocalDateTime(),
+          next,
+          records.size());
+    }
+  }
+
+  /** How many records have been released, including those of an earlier run resumed. */
+  synchronized int released() {
+    return next;
+  }
+
   synchronized boolean finished() {
     return next >= plan.records().size();
   }

@@ -1,6 +1,7 @@
 package org.shouwang.simulator.run;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -36,6 +37,8 @@ final class SimulationRunner implements SmartLifecycle {
   private volatile State state = State.DISABLED;
   private volatile SimulationRun run;
   private volatile SimulatedClock simulatedClock;
+  private SimulationProgress progress;
+  private Instant progressSavedAt;
   private ScheduledExecutorService executor;
   private boolean running;
 
@@ -70,15 +73,23 @@ final class SimulationRunner implements SmartLifecycle {
       Instant now = clock.instant();
       SimulationPlan plan = factory.plan(now);
       Instant wallStart = clock.instant();
+      Instant position =
+          factory
+              .savedProgress()
+              .filter(saved -> saved.start().isEqual(plan.config().start()))
+              .map(SimulationProgress::position)
+              .orElse(plan.config().start().toInstant());
+      progress =
+          new SimulationProgress(
+              plan.config().seed(), plan.config().start(), plan.config().end(), position);
+      progressSavedAt = wallStart;
       simulatedClock =
           new SimulatedClock(
-              plan.config().start().toInstant(),
-              plan.config().end().toInstant(),
-              wallStart,
-              factory.properties().speed());
+              position, plan.config().end().toInstant(), wallStart, factory.properties().speed());
       run =
           new SimulationRun(
               plan, factory.sink(), metrics, factory.properties().progressInterval(), wallStart);
+      run.resumeAt(position);
       state = State.RUNNING;
       long tick = Math.max(10, factory.properties().tick().toMillis());
       executor.scheduleWithFixedDelay(this::tick, 0, tick, TimeUnit.MILLISECONDS);
@@ -95,6 +106,12 @@ final class SimulationRunner implements SmartLifecycle {
       run.releaseUntil(simulated, MAX_PER_TICK);
       metrics.clock(run.simulatedNow(), java.time.Duration.between(run.simulatedNow(), now));
       run.logProgress(now, false);
+      if (run.finished()
+          || Duration.between(progressSavedAt, now)
+                  .compareTo(factory.properties().progressInterval())
+              >= 0) {
+        saveProgress(now);
+      }
       if (run.finished()) {
         run.flush();
         run.logProgress(clock.instant(), true);
@@ -125,10 +142,27 @@ final class SimulationRunner implements SmartLifecycle {
       }
       SimulationRun current = run;
       if (current != null && state == State.RUNNING) {
-        current.flush();
+        saveProgress(clock.instant());
         current.close();
       }
     }
+  }
+
+  /** Flushes what was sent, then records how far the run got (when a progress file is set). */
+  private void saveProgress(Instant now) {
+    java.nio.file.Path path = factory.properties().progressPath();
+    SimulationRun current = run;
+    if (path == null || current == null) {
+      return;
+    }
+    current.flush();
+    progress = progress.at(current.simulatedNow());
+    try {
+      progress.write(path);
+    } catch (java.io.UncheckedIOException e) {
+      log.warn("{}", e.getMessage());
+    }
+    progressSavedAt = now;
   }
 
   @Override

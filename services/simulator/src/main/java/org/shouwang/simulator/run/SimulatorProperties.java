@@ -44,6 +44,8 @@ import org.springframework.validation.annotation.Validated;
  * @param sink where records go
  * @param ingest ingest's HTTP API, for the {@code ingest} sink
  * @param groundTruthPath the JSON-lines file the labels are written to
+ * @param progressPath where a service run keeps its place, so that a restart resumes rather than
+ *     streaming the year again; none by default
  * @param county the county's shape
  * @param standards payment standards
  * @param thresholds rule thresholds background life stays below
@@ -67,6 +69,7 @@ public record SimulatorProperties(
     @DefaultValue("kafka") @NotNull SinkKind sink,
     @DefaultValue @Valid Ingest ingest,
     @DefaultValue("data/simulator/ground-truth.jsonl") @NotNull Path groundTruthPath,
+    Path progressPath,
     @DefaultValue @Valid County county,
     @DefaultValue @Valid Policy standards,
     @DefaultValue @Valid Limits thresholds,

@@ -1,0 +1,212 @@
+package org.shouwang.standalone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.shouwang.testsupport.SharedKafka;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The whole system as the run command starts it: every service in one JVM with the simulator
+ * streaming a small county. Alerts reach the cadres' cases, and every metric and table the Grafana
+ * boards query exists.
+ */
+class StandaloneIntegrationTests {
+
+  private static final Duration WAIT = Duration.ofSeconds(120);
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final Pattern METRIC =
+      Pattern.compile("\\b((?:shouwang|jvm|process|kafka)_[a-z0-9_]+)\\b");
+
+  @TempDir static Path data;
+  static Standalone standalone;
+  static final HttpClient http = HttpClient.newHttpClient();
+
+  @BeforeAll
+  static void start() throws IOException {
+    Map<ServiceModule, List<String>> ownPorts = new EnumMap<>(ServiceModule.class);
+    for (ServiceModule module : ServiceModule.values()) {
+      ownPorts.put(module, List.of("--server.port=0"));
+    }
+    StandaloneOptions options =
+        new StandaloneOptions(
+            data,
+            Optional.of(SharedKafka.bootstrapServers()),
+            0,
+            0,
+            Optional.empty(),
+            "postgres",
+            "postgres",
+            freePort(),
+            true,
+            List.of(
+                "--shouwang.kafka.partitions=2",
+                "--shouwang.simulator.county.households=600",
+                "--shouwang.simulator.county.townships=5",
+                "--shouwang.simulator.county.villages=40",
+                "--shouwang.simulator.speed=100000000"),
+            ownPorts);
+    standalone = new Standalone(options);
+    standalone.start();
+  }
+
+  @AfterAll
+  static void stop() {
+    if (standalone != null) {
+      standalone.close();
+    }
+  }
+
+  @Test
+  void servesHealthOnEveryService() throws Exception {
+    for (ServiceModule module : ServiceModule.values()) {
+      HttpResponse<String> health = get(module, "/actuator/health", null);
+      assertThat(health.statusCode()).as(module.id()).isEqualTo(200);
+      assertThat(health.body()).as(module.id()).contains("\"status\":\"UP\"");
+    }
+  }
+
+  @Test
+  void alertsOfTheSimulatedCountyReachTheCadresCases() {
+    await()
+        .atMost(WAIT)
+        .pollInterval(Duration.ofSeconds(1))
+        .untilAsserted(
+            () -> {
+              JsonNode alerts = json(get(ServiceModule.ALERTING, "/api/v1/alerts", "auditor"));
+              assertThat(alerts.size()).isPositive();
+              JsonNode cases = json(get(ServiceModule.ALERTING, "/api/v1/cases", "supervisor"));
+              assertThat(cases.path("items").size()).isPositive();
+            });
+    banner();
+  }
+
+  @Test
+  void exportsEveryMetricTheDashboardsQuery() throws Exception {
+    Set<String> queried = new TreeSet<>();
+    for (Path board : GrafanaDashboardsTests.dashboardFiles()) {
+      for (JsonNode panel : GrafanaDashboardsTests.read(board).get("panels")) {
+        for (JsonNode target : panel.path("targets")) {
+          Matcher names = METRIC.matcher(target.path("expr").asString(""));
+          while (names.find()) {
+            queried.add(names.group(1));
+          }
+        }
+      }
+    }
+    assertThat(queried).isNotEmpty();
+    await()
+        .atMost(WAIT)
+        .pollInterval(Duration.ofSeconds(2))
+        .untilAsserted(
+            () -> {
+              Set<String> exported = exportedMetricNames();
+              assertThat(queried).allSatisfy(name -> assertThat(exported).contains(name));
+            });
+  }
+
+  @Test
+  void runsEveryTableQueryOfTheDashboardsOnTheServicesDatabases() throws Exception {
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () ->
+                assertThat(json(get(ServiceModule.ALERTING, "/api/v1/alerts", "auditor")).size())
+                    .isPositive());
+    for (Path board : GrafanaDashboardsTests.dashboardFiles()) {
+      for (JsonNode panel : GrafanaDashboardsTests.read(board).get("panels")) {
+        for (JsonNode target : panel.path("targets")) {
+          String sql = target.path("rawSql").asString("");
+          if (sql.isEmpty()) {
+            continue;
+          }
+          ServiceModule database =
+              "audit-db".equals(target.path("datasource").path("uid").asString())
+                  ? ServiceModule.AUDIT
+                  : ServiceModule.ALERTING;
+          try (Connection connection =
+                  DriverManager.getConnection(
+                      standalone.jdbcUrl(database), "postgres", "postgres");
+              Statement statement = connection.createStatement();
+              ResultSet rows = statement.executeQuery(sql)) {
+            assertThat(rows.next())
+                .as("panel %s returns rows", panel.path("title").asString())
+                .isTrue();
+          }
+        }
+      }
+    }
+  }
+
+  private static Set<String> exportedMetricNames() throws Exception {
+    Set<String> names = new TreeSet<>();
+    for (ServiceModule module : ServiceModule.values()) {
+      for (String line : get(module, "/actuator/prometheus", null).body().split("\\n")) {
+        if (!line.startsWith("#") && !line.isBlank()) {
+          Matcher name = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)").matcher(line);
+          if (name.find()) {
+            names.add(name.group(1));
+          }
+        }
+      }
+    }
+    return names;
+  }
+
+  private static void banner() {
+    assertThat(standalone.banner()).contains("守望").contains("cadre-0001");
+  }
+
+  private static HttpResponse<String> get(ServiceModule module, String path, String user)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(
+            URI.create("http://localhost:" + standalone.portOf(module) + path));
+    if (user != null) {
+      request.header(
+          "Authorization",
+          "Basic "
+              + Base64.getEncoder()
+                  .encodeToString((user + ":shouwang").getBytes(StandardCharsets.UTF_8)));
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static JsonNode json(HttpResponse<String> response) {
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return JSON.readTree(response.body());
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
