@@ -58,6 +58,18 @@ public record SimulationPlan(
           Rule.BUSINESS_FAILURE,
           Rule.LOAN_OVERDUE);
 
+  private static final List<String> DEMO_CADRES = List.of("cadre-0001", "cadre-0002");
+
+  /** Cadre-facing rules shown to the demo cadres, in order of preference. */
+  private static final List<Rule> DEMO_RULES =
+      List.of(
+          Rule.MEDICAL_BURDEN,
+          Rule.SCHOOL_DROPOUT,
+          Rule.UNSAFE_HOUSING,
+          Rule.DISASTER_LOSS,
+          Rule.INCOME_DROP,
+          Rule.LOW_INCOME);
+
   /** The simulation for a config: a pure function of it. */
   public static SimulationPlan generate(SimulationConfig config) {
     County county = CountyGenerator.generate(config.seed(), config.county(), config.standards());
@@ -100,6 +112,7 @@ public record SimulationPlan(
   private static Map<Integer, Rule> assign(
       SimulationConfig config, County county, SplittableRandom random) {
     Map<Integer, Rule> assigned = new HashMap<>();
+    Map<Rule, Integer> demo = assignDemo(config, county, assigned);
     for (Rule rule : ASSIGNMENT_ORDER) {
       Predicate<Household> eligible = Scenarios.eligible(rule);
       List<Household> pool =
@@ -107,13 +120,37 @@ public record SimulationPlan(
               county.households().stream()
                   .filter(h -> !assigned.containsKey(h.index()) && eligible.test(h))
                   .toList());
-      int wanted = config.scenarioCount(rule);
+      int wanted = config.scenarioCount(rule) - demo.getOrDefault(rule, 0);
       for (int i = 0; i < wanted && !pool.isEmpty(); i++) {
         Household pick = pool.remove(random.nextInt(pool.size()));
         assigned.put(pick.index(), rule);
       }
     }
     return assigned;
+  }
+
+  /**
+   * The demo accounts {@code cadre-0001} and {@code cadre-0002} get a cadre-facing scenario in two
+   * of their households each, so that a demo shows them alerts; these count towards the rates.
+   */
+  private static Map<Rule, Integer> assignDemo(
+      SimulationConfig config, County county, Map<Integer, Rule> assigned) {
+    Map<Rule, Integer> used = new EnumMap<>(Rule.class);
+    for (String cadre : DEMO_CADRES) {
+      List<Household> theirs =
+          county.households().stream().filter(h -> h.cadreId().equals(cadre)).limit(2).toList();
+      for (Household household : theirs) {
+        for (Rule rule : DEMO_RULES) {
+          if (used.getOrDefault(rule, 0) < config.scenarioCount(rule)
+              && Scenarios.eligible(rule).test(household)) {
+            assigned.put(household.index(), rule);
+            used.merge(rule, 1, Integer::sum);
+            break;
+          }
+        }
+      }
+    }
+    return used;
   }
 
   /** The labels of one rule. */

@@ -213,6 +213,22 @@ class SimulationPlanTests {
   }
 
   @Test
+  void theDemoCadresEachHaveHouseholdsWithCadreFacingScenarios() {
+    for (String cadre : List.of("cadre-0001", "cadre-0002")) {
+      Set<String> theirs =
+          plan.county().households().stream()
+              .filter(h -> h.cadreId().equals(cadre))
+              .map(Household::id)
+              .collect(Collectors.toSet());
+
+      assertThat(plan.groundTruth())
+          .filteredOn(g -> theirs.contains(g.householdId()))
+          .hasSize(2)
+          .allMatch(g -> g.rule().audience() == org.shouwang.events.Audience.CADRE);
+    }
+  }
+
+  @Test
   void everyRuleCodeIsCoveredEvenInASmallCounty() {
     SimulationPlan small = Plans.plan(99, 400);
 
