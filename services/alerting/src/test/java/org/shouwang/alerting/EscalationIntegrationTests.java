@@ -105,7 +105,15 @@ class EscalationIntegrationTests {
         .atMost(Duration.ofSeconds(30))
         .untilAsserted(
             () -> assertThat(receiver.requestsMentioning("/supervisor-101", masked)).hasSize(1));
+    String localDeadline =
+        jdbc.sql("select deadline from cases where case_id = ?")
+            .param(caseId)
+            .query(java.time.OffsetDateTime.class)
+            .single()
+            .atZoneSameInstant(ZoneId.of("Asia/Shanghai"))
+            .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
     assertThat(receiver.requestsMentioning("/supervisor-101", masked).get(0).body())
+        .contains("超过确认时限（" + localDeadline + "）")
         .contains("【督办】")
         .contains("仍未确认")
         .contains("cadre-0001");

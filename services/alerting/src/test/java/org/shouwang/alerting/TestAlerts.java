@@ -42,9 +42,18 @@ final class TestAlerts implements AutoCloseable {
     this.topic = topic;
   }
 
-  /** A household id of township 430421101 no other test uses. */
+  private static final java.util.concurrent.atomic.AtomicInteger NEXT =
+      new java.util.concurrent.atomic.AtomicInteger(ThreadLocalRandom.current().nextInt(100));
+
+  /**
+   * A household id of township 430421101 no other test uses. The last two digits (all that survives
+   * masking) differ between the households of one JVM, so a test can find its own household's
+   * messages by the masked id.
+   */
   static String household() {
-    return "430421-101-" + (10000 + ThreadLocalRandom.current().nextInt(90000));
+    return String.format(
+        "430421-101-%03d%02d",
+        ThreadLocalRandom.current().nextInt(1000), NEXT.getAndIncrement() % 100);
   }
 
   static Alert alert(String householdId, Rule rule, Severity severity, String cadreId) {

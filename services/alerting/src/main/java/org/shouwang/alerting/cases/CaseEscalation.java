@@ -99,11 +99,16 @@ class CaseEscalation {
         .params(level, now, next, now, c.caseId())
         .update();
     boolean measureOverdue = c.deadlineKind() == DeadlineKind.MEASURE;
+    // the database answers in UTC; people read the deadline in the configured zone
+    OffsetDateTime deadline =
+        c.deadline() == null
+            ? now
+            : c.deadline().atZoneSameInstant(clock.getZone()).toOffsetDateTime();
     List<String> recipients =
         router.recipientsOfEscalation(c.audience(), c.townshipCode(), c.cadreId(), level);
     Map<String, String> details = new LinkedHashMap<>();
     details.put("level", Integer.toString(level));
-    details.put("deadline", c.deadline() == null ? "" : c.deadline().toString());
+    details.put("deadline", deadline.toString());
     details.put("deadlineKind", c.deadlineKind() == null ? "" : c.deadlineKind().name());
     details.put("recipients", String.join(",", recipients));
     // state and severity do not change with an escalation: the row read above describes it
@@ -123,7 +128,7 @@ class CaseEscalation {
             c.ruleList(),
             c.severity(),
             measureOverdue,
-            c.deadline(),
+            deadline,
             c.audience() == Audience.CADRE ? c.cadreId() : null,
             c.caseId());
     for (String recipient : recipients) {
@@ -139,7 +144,7 @@ class CaseEscalation {
               c.villageCode(),
               c.ruleList(),
               measureOverdue,
-              c.deadline(),
+              deadline,
               c.caseId()));
       cases.record(
           escalated,
