@@ -29,13 +29,13 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.shouwang.events.Alert;
 import org.shouwang.events.ContractSerdes;
 import org.shouwang.events.Rule;
 import org.shouwang.events.Topics;
 import org.shouwang.platform.kafka.ContractTopics;
-import org.shouwang.riskengine.detection.RiskEngineStreams;
 import org.shouwang.simulator.county.CountyShape;
 import org.shouwang.simulator.plan.GroundTruth;
 import org.shouwang.simulator.plan.SimRecord;
@@ -60,12 +60,13 @@ class SimulatedCountyDetectionIntegrationTests {
   private static final Logger log =
       LoggerFactory.getLogger(SimulatedCountyDetectionIntegrationTests.class);
   private static final String PREFIX = SharedKafka.uniqueTopic("score") + ".";
+  private static final int PARTITIONS = 3;
 
   @DynamicPropertySource
   static void infrastructure(DynamicPropertyRegistry registry) {
     SharedKafka.register(registry);
     registry.add("shouwang.kafka.topic-prefix", () -> PREFIX);
-    registry.add("shouwang.kafka.partitions", () -> "3");
+    registry.add("shouwang.kafka.partitions", () -> PARTITIONS);
     registry.add("shouwang.risk-engine.application-id", () -> PREFIX + "engine");
     registry.add("shouwang.risk-engine.instance-id", () -> PREFIX + "instance-1");
     registry.add(
@@ -77,7 +78,6 @@ class SimulatedCountyDetectionIntegrationTests {
 
   @Autowired ContractTopics topics;
   @Autowired MeterRegistry registry;
-  @Autowired RiskEngineStreams engine;
 
   static SimulationPlan smallCounty() {
     CountyShape defaults = CountyShape.defaults();
@@ -101,15 +101,27 @@ class SimulatedCountyDetectionIntegrationTests {
             .withCounty(small));
   }
 
+  private static SimulationPlan plan;
+
+  /**
+   * History is replayed as a whole: the year is on both topics before the engine starts, so Kafka
+   * Streams interleaves them by event time (a registration before the payments after it).
+   */
+  @BeforeAll
+  static void produceTheYear() {
+    plan = smallCounty();
+    List<String> names = new ArrayList<>();
+    for (var topic : Topics.all()) {
+      names.add(PREFIX + topic.name());
+      names.add(PREFIX + topic.deadLetterTopic());
+    }
+    SharedKafka.createTopics(PARTITIONS, names.toArray(String[]::new));
+    produce(plan.records());
+  }
+
   @Test
   void raisesEveryLabelledScenarioOfTheSimulatedCountyAndNothingElse() throws Exception {
-    SimulationPlan plan = smallCounty();
     assertThat(plan.scenarioCounts().keySet()).containsExactlyInAnyOrder(Rule.values());
-    // history is replayed as a whole: the engine starts on a full backlog of both topics, so
-    // Kafka Streams interleaves them by event time (a registration before the payments after it)
-    engine.stop();
-    produce(plan.records());
-    engine.start();
 
     await()
         .atMost(Duration.ofMinutes(4))
@@ -133,9 +145,9 @@ class SimulatedCountyDetectionIntegrationTests {
     assertThat(score.unexpected()).as("alerts without a labelled scenario").isEmpty();
   }
 
-  private void produce(List<SimRecord> records) {
-    String events = topics.name(Topics.HOUSEHOLD_EVENTS);
-    String payments = topics.name(Topics.SUBSIDY_PAYMENTS);
+  private static void produce(List<SimRecord> records) {
+    String events = PREFIX + Topics.HOUSEHOLD_EVENTS.name();
+    String payments = PREFIX + Topics.SUBSIDY_PAYMENTS.name();
     try (KafkaProducer<String, byte[]> producer =
         new KafkaProducer<>(
             Map.of(

@@ -25,7 +25,8 @@ final class StandaloneDefaults {
               "shouwang.simulator.after-catch-up",
               "real-time");
       case AUDIT ->
-          Map.of("shouwang.audit.checkpoint.path", data.resolve("audit/checkpoints.jsonl").toString());
+          Map.of(
+              "shouwang.audit.checkpoint.path", data.resolve("audit/checkpoints.jsonl").toString());
       case ALERTING, INGEST -> Map.of();
     };
   }

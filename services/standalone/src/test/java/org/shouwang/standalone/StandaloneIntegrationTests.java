@@ -187,8 +187,7 @@ class StandaloneIntegrationTests {
   private static HttpResponse<String> get(ServiceModule module, String path, String user)
       throws IOException, InterruptedException {
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(
-            URI.create("http://localhost:" + standalone.portOf(module) + path));
+        HttpRequest.newBuilder(URI.create("http://localhost:" + standalone.portOf(module) + path));
     if (user != null) {
       request.header(
           "Authorization",

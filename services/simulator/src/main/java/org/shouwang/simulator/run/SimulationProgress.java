@@ -73,5 +73,4 @@ record SimulationProgress(long seed, OffsetDateTime start, OffsetDateTime end, I
   SimulationProgress at(Instant newPosition) {
     return new SimulationProgress(seed, start, end, newPosition);
   }
-
 }

@@ -59,7 +59,8 @@ class SimulationRunTests {
 
     Fixtures.MemorySink secondSink = new Fixtures.MemorySink(metrics);
     SimulationRun resumed =
-        new SimulationRun(Fixtures.PLAN, secondSink, metrics, Duration.ofSeconds(10), Instant.now());
+        new SimulationRun(
+            Fixtures.PLAN, secondSink, metrics, Duration.ofSeconds(10), Instant.now());
     resumed.resumeAt(run.simulatedNow());
     while (!resumed.finished()) {
       resumed.releaseUntil(Fixtures.END.toInstant(), 1_000);
