@@ -79,7 +79,7 @@ public final class Intake {
     RecordResult[] results = new RecordResult[candidates.size()];
     Map<RecordTags, Integer> counts = new HashMap<>();
     Map<ViolationCode, Integer> violationCounts = new EnumMap<>(ViolationCode.class);
-    Map<String, Integer> firstInRequest = new HashMap<>();
+    Map<String, Integer> firstInRequest = new HashMap<>(candidates.size() * 2);
     List<Valid> valid = new ArrayList<>(candidates.size());
     // records go out as soon as they are checked, so Kafka works while the rest is checked
     RecordPublisher.Session session =
