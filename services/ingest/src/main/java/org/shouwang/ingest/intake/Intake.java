@@ -144,6 +144,10 @@ public final class Intake {
 
   private Checked check(RecordKind kind, Candidate candidate, Department sender) {
     JsonNode node = candidate.node();
+    List<Violation> absurd = NumberGuard.check(node);
+    if (!absurd.isEmpty()) {
+      return new Checked(null, textOrNull(node, kind.idField()), null, absurd);
+    }
     Validated<?> validated =
         kind == RecordKind.HOUSEHOLD_EVENT
             ? reader.householdEvent(node)

@@ -21,6 +21,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.shouwang.events.ContractJson;
 import org.shouwang.events.ContractReader;
+import org.shouwang.events.ViolationCode;
 import org.shouwang.platform.kafka.ContractTopics;
 import org.shouwang.platform.kafka.KafkaTopicsProperties;
 import org.springframework.http.HttpStatus;
@@ -221,5 +222,36 @@ class IntakeTests {
                 .timer()
                 .count())
         .isEqualTo(1);
+  }
+
+  @Test
+  void refusesANumberThatWouldBeABillionDigitsWrittenOut() throws InterruptedException {
+    Candidate huge =
+        Candidate.json(
+            0,
+            ContractJson.mapper()
+                .readTree(
+                    """
+                    {"eventId":"e10","householdId":"h-1","type":"BUSINESS_FAILED",\
+                    "occurredAt":"2026-03-02T09:30:00+08:00","source":"SYSTEM",\
+                    "data":{"loss":1e999999999}}"""));
+    Candidate tiny =
+        Candidate.json(
+            1,
+            ContractJson.mapper()
+                .readTree(
+                    """
+                    {"eventId":"e11","householdId":"h-1","type":"BUSINESS_FAILED",\
+                    "occurredAt":"2026-03-02T09:30:00+08:00","source":"SYSTEM",\
+                    "data":{"loss":1e-999999999}}"""));
+
+    IntakeReport report = ingest(intake, huge, tiny);
+
+    assertThat(report.rejected()).isEqualTo(2);
+    assertThat(report.results().get(0).violations())
+        .singleElement()
+        .satisfies(v -> assertThat(v.field()).isEqualTo("data.loss"))
+        .satisfies(v -> assertThat(v.code()).isEqualTo(ViolationCode.OUT_OF_RANGE));
+    assertThat(producer.history()).isEmpty();
   }
 }
