@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.MockProducer;
@@ -253,5 +254,29 @@ class IntakeTests {
         .satisfies(v -> assertThat(v.field()).isEqualTo("data.loss"))
         .satisfies(v -> assertThat(v.code()).isEqualTo(ViolationCode.OUT_OF_RANGE));
     assertThat(producer.history()).isEmpty();
+  }
+
+  @Test
+  void failsTheRestOfARequestAtOnceWhenASendIsRefusedOutright() throws InterruptedException {
+    AtomicInteger attempts = new AtomicInteger();
+    MockProducer<String, byte[]> unreachable =
+        new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer()) {
+          @Override
+          public synchronized Future<RecordMetadata> send(
+              ProducerRecord<String, byte[]> record, Callback callback) {
+            attempts.incrementAndGet();
+            throw new TimeoutException("no metadata within 10000 ms");
+          }
+        };
+    IntakeReport report =
+        ingest(
+            intake(unreachable, Duration.ofSeconds(5), 100),
+            event(0, "u1", "h-1"),
+            event(1, "u2", "h-2"),
+            event(2, "u3", "h-3"));
+
+    assertThat(report.failed()).isEqualTo(3);
+    assertThat(attempts).hasValue(1);
+    assertThat(report.results().get(2).reason()).contains("no metadata");
   }
 }
