@@ -111,7 +111,13 @@ public final class Intake {
         continue;
       }
       valid.add(new Valid(i, checked.id(), checked.householdId(), tags));
-      session.send(checked.householdId(), ContractSerdes.toJson(checked.record()));
+      // JSON goes on exactly as sent (it passed the same check consumers apply, and fields a
+      // newer contract adds survive); a CSV row is written as the contract's JSON
+      byte[] value =
+          candidate.original() != null
+              ? candidate.original()
+              : ContractSerdes.toJson(checked.record());
+      session.send(checked.householdId(), value);
     }
 
     if (!valid.isEmpty()) {
