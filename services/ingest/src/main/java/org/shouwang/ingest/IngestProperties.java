@@ -63,11 +63,14 @@ public record IngestProperties(
    * @param bufferMemory bytes the producer may buffer before {@code send} blocks
    * @param compression {@code none}, {@code gzip}, {@code snappy}, {@code lz4} or {@code zstd}
    * @param deliveryTimeout upper bound on the time to report success or failure of a send
+   * @param maxBlock how long a send may wait for broker metadata or buffer space before the
+   *     request's remaining records are reported as failed
    */
   public record Producer(
       @DefaultValue("5") @Min(0) @Max(1000) int lingerMs,
       @DefaultValue("256KB") @NotNull DataSize batchSize,
       @DefaultValue("64MB") @NotNull DataSize bufferMemory,
       @DefaultValue("lz4") @Pattern(regexp = "none|gzip|snappy|lz4|zstd") String compression,
-      @DefaultValue("30s") @NotNull Duration deliveryTimeout) {}
+      @DefaultValue("30s") @NotNull Duration deliveryTimeout,
+      @DefaultValue("10s") @NotNull Duration maxBlock) {}
 }

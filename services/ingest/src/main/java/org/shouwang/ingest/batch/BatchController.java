@@ -3,6 +3,7 @@ package org.shouwang.ingest.batch;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.shouwang.events.ContractJson;
 import org.shouwang.ingest.IngestProperties;
@@ -24,8 +25,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
 
 /**
  * {@code POST /api/v1/household-events} and {@code POST /api/v1/subsidy-payments}: one JSON record
@@ -35,6 +40,10 @@ import tools.jackson.databind.JsonNode;
 @RequestMapping("/api/v1")
 @PreAuthorize("hasAnyRole('INGEST', 'ADMIN')")
 class BatchController {
+
+  /** Reads one element at a time: what follows an element is the array's business, not its own. */
+  private static final ObjectReader ELEMENTS =
+      ContractJson.mapper().reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private final Intake intake;
   private final IngestProperties properties;
@@ -62,14 +71,46 @@ class BatchController {
       RecordKind kind, HttpServletRequest request, ShouwangUser user)
       throws IOException, InterruptedException {
     byte[] body = RequestBodies.read(request, properties.maxBodySize());
-    List<Candidate> candidates = candidates(parse(body), properties.maxRecords());
+    List<Candidate> candidates = candidates(body, properties.maxRecords());
     return IntakeResponses.of(intake.ingest(kind, Channel.API, candidates, user));
   }
 
-  static JsonNode parse(byte[] body) {
-    JsonNode tree;
-    try {
-      tree = ContractJson.mapper().readTree(body);
+  /**
+   * The records of a body: one object, or the elements of an array, each parsed once as a tree and
+   * kept with its bytes exactly as sent.
+   */
+  static List<Candidate> candidates(byte[] body, int maxRecords) {
+    try (JsonParser parser = ELEMENTS.createParser(body)) {
+      JsonToken first = parser.nextToken();
+      if (first == null) {
+        throw malformed("The body is empty: send one record or a JSON array of records.");
+      }
+      List<Candidate> candidates;
+      if (first == JsonToken.START_OBJECT) {
+        candidates = List.of(element(parser, body, 0));
+      } else if (first == JsonToken.START_ARRAY) {
+        candidates = new ArrayList<>();
+        for (JsonToken token = parser.nextToken();
+            token != JsonToken.END_ARRAY;
+            token = parser.nextToken()) {
+          if (token == null) {
+            throw malformed("The body is not valid JSON: the array is never closed.");
+          }
+          if (candidates.size() == maxRecords) {
+            throw tooMany(maxRecords);
+          }
+          candidates.add(element(parser, body, candidates.size()));
+        }
+        if (candidates.isEmpty()) {
+          throw malformed("The array is empty: nothing to take in.");
+        }
+      } else {
+        throw malformed("The body must be one record (a JSON object) or a JSON array of records.");
+      }
+      if (parser.nextToken() != null) {
+        throw malformed("The body is not valid JSON: more follows after the end of the value.");
+      }
+      return candidates;
     } catch (JacksonException e) {
       TokenStreamLocation at = e.getLocation();
       String where =
@@ -78,40 +119,31 @@ class BatchController {
               : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
       throw malformed("The body is not valid JSON" + where + ": " + e.getOriginalMessage());
     }
-    if (tree == null || tree.isMissingNode()) {
-      throw malformed("The body is empty: send one record or a JSON array of records.");
-    }
-    return tree;
   }
 
-  static List<Candidate> candidates(JsonNode tree, int maxRecords) {
-    if (tree.isObject()) {
-      return List.of(Candidate.json(0, tree));
-    }
-    if (!tree.isArray()) {
-      throw malformed("The body must be one record (a JSON object) or a JSON array of records.");
-    }
-    if (tree.isEmpty()) {
-      throw malformed("The array is empty: nothing to take in.");
-    }
-    if (tree.size() > maxRecords) {
-      ErrorResponseException problem =
-          IntakeResponses.problem(
-              HttpStatus.CONTENT_TOO_LARGE,
-              "Too many records",
-              "The array has "
-                  + tree.size()
-                  + " records; at most "
-                  + maxRecords
-                  + " are allowed per request. Split it; nothing was written.");
-      problem.getBody().setProperty("code", "TOO_LARGE");
-      throw problem;
-    }
-    List<Candidate> candidates = new ArrayList<>(tree.size());
-    for (int i = 0; i < tree.size(); i++) {
-      candidates.add(Candidate.json(i, tree.get(i)));
-    }
-    return candidates;
+  /** The value at the parser's current token, as a tree and (for an object) its bytes. */
+  private static Candidate element(JsonParser parser, byte[] body, int index) {
+    long start = parser.currentTokenLocation().getByteOffset();
+    JsonNode node = ELEMENTS.readTree(parser);
+    long end = parser.currentLocation().getByteOffset();
+    boolean sliceable = node != null && node.isObject() && start >= 0 && end > start;
+    return sliceable
+        ? Candidate.json(index, node, Arrays.copyOfRange(body, (int) start, (int) end))
+        : Candidate.json(index, node);
+  }
+
+  private static ErrorResponseException tooMany(int maxRecords) {
+    ErrorResponseException problem =
+        IntakeResponses.problem(
+            HttpStatus.CONTENT_TOO_LARGE,
+            "Too many records",
+            "The array has more than "
+                + maxRecords
+                + " records; at most "
+                + maxRecords
+                + " are allowed per request. Split it; nothing was written.");
+    problem.getBody().setProperty("code", "TOO_LARGE");
+    return problem;
   }
 
   private static ErrorResponseException malformed(String detail) {

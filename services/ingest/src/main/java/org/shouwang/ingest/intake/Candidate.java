@@ -14,9 +14,15 @@ import tools.jackson.databind.JsonNode;
  * @param node the record as a JSON tree
  * @param conversionViolations what went wrong turning the source (a CSV row) into JSON; the
  *     contract check's own findings on these fields are left out so each problem is told once
+ * @param original the record's JSON exactly as the client sent it, written to Kafka as is when
+ *     valid; {@code null} when there is none (a CSV row), then the validated record is written
  */
 public record Candidate(
-    Integer index, Integer row, JsonNode node, List<Violation> conversionViolations) {
+    Integer index,
+    Integer row,
+    JsonNode node,
+    List<Violation> conversionViolations,
+    byte[] original) {
 
   public Candidate {
     conversionViolations = List.copyOf(conversionViolations);
@@ -24,11 +30,17 @@ public record Candidate(
 
   /** The record at the given position of a JSON batch. */
   public static Candidate json(int index, JsonNode node) {
-    return new Candidate(index, null, node, List.of());
+    return new Candidate(index, null, node, List.of(), null);
+  }
+
+  /** The record at the given position of a JSON batch, with the bytes it was sent as. */
+  public static Candidate json(int index, JsonNode node, byte[] original) {
+    return new Candidate(index, null, node, List.of(), original);
   }
 
   /** The record read from the given CSV row. */
   public static Candidate csvRow(int row, JsonNode node, List<Violation> conversionViolations) {
-    return new Candidate(null, row, Objects.requireNonNull(node, "node"), conversionViolations);
+    return new Candidate(
+        null, row, Objects.requireNonNull(node, "node"), conversionViolations, null);
   }
 }

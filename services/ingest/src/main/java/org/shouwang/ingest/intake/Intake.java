@@ -79,7 +79,7 @@ public final class Intake {
     RecordResult[] results = new RecordResult[candidates.size()];
     Map<RecordTags, Integer> counts = new HashMap<>();
     Map<ViolationCode, Integer> violationCounts = new EnumMap<>(ViolationCode.class);
-    Map<String, Integer> firstInRequest = new HashMap<>();
+    Map<String, Integer> firstInRequest = new HashMap<>(candidates.size() * 2);
     List<Valid> valid = new ArrayList<>(candidates.size());
     // records go out as soon as they are checked, so Kafka works while the rest is checked
     RecordPublisher.Session session =
@@ -111,7 +111,13 @@ public final class Intake {
         continue;
       }
       valid.add(new Valid(i, checked.id(), checked.householdId(), tags));
-      session.send(checked.householdId(), ContractSerdes.toJson(checked.record()));
+      // JSON goes on exactly as sent (it passed the same check consumers apply, and fields a
+      // newer contract adds survive); a CSV row is written as the contract's JSON
+      byte[] value =
+          candidate.original() != null
+              ? candidate.original()
+              : ContractSerdes.toJson(checked.record());
+      session.send(checked.householdId(), value);
     }
 
     if (!valid.isEmpty()) {
@@ -144,6 +150,10 @@ public final class Intake {
 
   private Checked check(RecordKind kind, Candidate candidate, Department sender) {
     JsonNode node = candidate.node();
+    List<Violation> absurd = NumberGuard.check(node);
+    if (!absurd.isEmpty()) {
+      return new Checked(null, textOrNull(node, kind.idField()), null, absurd);
+    }
     Validated<?> validated =
         kind == RecordKind.HOUSEHOLD_EVENT
             ? reader.householdEvent(node)

@@ -40,6 +40,8 @@ class IntakeConfiguration {
     config.put(
         ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
         Math.min(deliveryTimeout - tuning.lingerMs(), 30_000));
+    // with the broker unreachable, send blocks this long for metadata before failing the request
+    config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, tuning.maxBlock().toMillis());
     config.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "shouwang-ingest");
     return new RecordPublisher(
         new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer()));

@@ -1,29 +1,27 @@
 package org.shouwang.ingest.intake;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The ids Kafka acknowledged most recently, bounded: the oldest is forgotten when full. Best effort
- * only (one instance's memory, lost on restart); consumers are idempotent on the ids themselves.
+ * The ids Kafka acknowledged most recently, bounded: when full, the oldest is forgotten. Best
+ * effort only (one instance's memory, lost on restart); consumers are idempotent on the ids
+ * themselves. Lookups take no lock; additions are serialized (a ring of ids gives the eviction
+ * order).
  */
 final class RecentIds {
 
   private final int capacity;
-  private final Map<String, Boolean> ids;
+  private final ConcurrentHashMap<String, Boolean> ids;
+  private final String[] ring;
+  private int next;
 
   RecentIds(int capacity) {
     this.capacity = capacity;
-    this.ids =
-        new LinkedHashMap<>(16, 0.75f, false) {
-          @Override
-          protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-            return size() > RecentIds.this.capacity;
-          }
-        };
+    this.ids = new ConcurrentHashMap<>(Math.max(16, Math.min(capacity, 1 << 20)));
+    this.ring = new String[capacity];
   }
 
-  synchronized boolean contains(String id) {
+  boolean contains(String id) {
     return capacity > 0 && ids.containsKey(id);
   }
 
@@ -32,11 +30,18 @@ final class RecentIds {
       return;
     }
     for (String id : accepted) {
-      ids.put(id, Boolean.TRUE);
+      if (ids.putIfAbsent(id, Boolean.TRUE) == null) {
+        String evicted = ring[next];
+        if (evicted != null) {
+          ids.remove(evicted);
+        }
+        ring[next] = id;
+        next = (next + 1) % capacity;
+      }
     }
   }
 
-  synchronized int size() {
+  int size() {
     return ids.size();
   }
 }

@@ -34,15 +34,24 @@ final class RecordPublisher implements AutoCloseable {
     // one permit per completed record: waiting for n sends is acquiring n permits
     private final Semaphore completed = new Semaphore(0);
     private int sent;
+    private RuntimeException refused;
 
     private Session(String topic, int capacity) {
       this.topic = topic;
       this.outcomes = new AtomicReferenceArray<>(capacity);
     }
 
-    /** Sends one record now; returns its slot. */
+    /**
+     * Sends one record now; returns its slot. Once a send failed at once (no broker metadata, a
+     * full buffer), the rest of the request fails the same way without waiting again for each.
+     */
     int send(String key, byte[] value) {
       int slot = sent++;
+      if (refused != null) {
+        outcomes.set(slot, refused);
+        completed.release();
+        return slot;
+      }
       try {
         producer.send(
             new ProducerRecord<>(topic, key, value),
@@ -51,7 +60,8 @@ final class RecordPublisher implements AutoCloseable {
               completed.release();
             });
       } catch (RuntimeException e) {
-        // send refuses synchronously when the buffer stays full or the record is too large
+        // send refuses synchronously when the buffer stays full or no metadata arrives in time
+        refused = e;
         outcomes.set(slot, e);
         completed.release();
       }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.MockProducer;
@@ -21,6 +22,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.shouwang.events.ContractJson;
 import org.shouwang.events.ContractReader;
+import org.shouwang.events.ViolationCode;
 import org.shouwang.platform.kafka.ContractTopics;
 import org.shouwang.platform.kafka.KafkaTopicsProperties;
 import org.springframework.http.HttpStatus;
@@ -221,5 +223,60 @@ class IntakeTests {
                 .timer()
                 .count())
         .isEqualTo(1);
+  }
+
+  @Test
+  void refusesANumberThatWouldBeABillionDigitsWrittenOut() throws InterruptedException {
+    Candidate huge =
+        Candidate.json(
+            0,
+            ContractJson.mapper()
+                .readTree(
+                    """
+                    {"eventId":"e10","householdId":"h-1","type":"BUSINESS_FAILED",\
+                    "occurredAt":"2026-03-02T09:30:00+08:00","source":"SYSTEM",\
+                    "data":{"loss":1e999999999}}"""));
+    Candidate tiny =
+        Candidate.json(
+            1,
+            ContractJson.mapper()
+                .readTree(
+                    """
+                    {"eventId":"e11","householdId":"h-1","type":"BUSINESS_FAILED",\
+                    "occurredAt":"2026-03-02T09:30:00+08:00","source":"SYSTEM",\
+                    "data":{"loss":1e-999999999}}"""));
+
+    IntakeReport report = ingest(intake, huge, tiny);
+
+    assertThat(report.rejected()).isEqualTo(2);
+    assertThat(report.results().get(0).violations())
+        .singleElement()
+        .satisfies(v -> assertThat(v.field()).isEqualTo("data.loss"))
+        .satisfies(v -> assertThat(v.code()).isEqualTo(ViolationCode.OUT_OF_RANGE));
+    assertThat(producer.history()).isEmpty();
+  }
+
+  @Test
+  void failsTheRestOfARequestAtOnceWhenASendIsRefusedOutright() throws InterruptedException {
+    AtomicInteger attempts = new AtomicInteger();
+    MockProducer<String, byte[]> unreachable =
+        new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer()) {
+          @Override
+          public synchronized Future<RecordMetadata> send(
+              ProducerRecord<String, byte[]> record, Callback callback) {
+            attempts.incrementAndGet();
+            throw new TimeoutException("no metadata within 10000 ms");
+          }
+        };
+    IntakeReport report =
+        ingest(
+            intake(unreachable, Duration.ofSeconds(5), 100),
+            event(0, "u1", "h-1"),
+            event(1, "u2", "h-2"),
+            event(2, "u3", "h-3"));
+
+    assertThat(report.failed()).isEqualTo(3);
+    assertThat(attempts).hasValue(1);
+    assertThat(report.results().get(2).reason()).contains("no metadata");
   }
 }
