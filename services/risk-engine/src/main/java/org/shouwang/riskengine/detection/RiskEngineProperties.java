@@ -130,10 +130,12 @@ public record RiskEngineProperties(
             2026, new BigDecimal("9000"));
 
     public Rules {
-      monitoringLine =
-          monitoringLine == null || monitoringLine.isEmpty()
-              ? DEFAULT_MONITORING_LINE
-              : Map.copyOf(monitoringLine);
+      // a deployment's years replace the defaults of the same years and keep the others
+      Map<Integer, BigDecimal> lines = new TreeMap<>(DEFAULT_MONITORING_LINE);
+      if (monitoringLine != null) {
+        lines.putAll(monitoringLine);
+      }
+      monitoringLine = java.util.Collections.unmodifiableMap(lines);
       for (Map.Entry<Integer, BigDecimal> line : monitoringLine.entrySet()) {
         if (line.getKey() == null || line.getKey() < 2000 || line.getKey() > 2200) {
           throw new IllegalArgumentException(
