@@ -81,12 +81,12 @@ public record RiskEngineProperties(
   public record EngineClock(
       @DefaultValue("Asia/Shanghai") @NotNull ZoneId zone,
       @DefaultValue("true") boolean wallClockFallback,
-      @DefaultValue("1m") @NotNull Duration quietPeriod,
+      @DefaultValue("5m") @NotNull Duration quietPeriod,
       @DefaultValue("30s") @NotNull Duration wallClockInterval) {
 
     public static EngineClock defaults() {
       return new EngineClock(
-          ZoneId.of("Asia/Shanghai"), true, Duration.ofMinutes(1), Duration.ofSeconds(30));
+          ZoneId.of("Asia/Shanghai"), true, Duration.ofMinutes(5), Duration.ofSeconds(30));
     }
   }
 
