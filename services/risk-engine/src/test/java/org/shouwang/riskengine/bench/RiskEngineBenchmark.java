@@ -75,6 +75,7 @@ import org.shouwang.riskengine.detection.RiskEngineStreams;
 import org.shouwang.riskengine.detection.RiskTopology;
 import org.shouwang.testsupport.SharedKafka;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -195,6 +196,14 @@ public final class RiskEngineBenchmark {
             config(prefix + "engine", 100),
             engineCount,
             streams -> metrics.averageStateBytes());
+    AtomicLong bareCount = new AtomicLong();
+    Result bare =
+        run(
+            "bare baseline",
+            bareBaseline(topics, bareCount),
+            config(prefix + "bare", 100),
+            bareCount::get,
+            streams -> 0);
     double alerts =
         registry.find("shouwang.riskengine.alerts").counters().stream()
             .mapToDouble(Counter::count)
@@ -307,6 +316,54 @@ public final class RiskEngineBenchmark {
             },
             Named.as("baseline-aggregate"),
             Materialized.<String, byte[], KeyValueStore<Bytes, byte[]>>as("baseline-state")
+                .withKeySerde(Serdes.String())
+                .withValueSerde(Serdes.ByteArray()));
+    return builder.build();
+  }
+
+  /**
+   * A bare baseline: the same JSON aggregate without validating the input (each record only parsed
+   * into a tree), to show what the contract's validation costs.
+   */
+  private static Topology bareBaseline(ContractTopics topics, AtomicLong counter) {
+    StreamsBuilder builder = new StreamsBuilder();
+    builder.stream(
+            List.of(topics.name(Topics.HOUSEHOLD_EVENTS), topics.name(Topics.SUBSIDY_PAYMENTS)),
+            Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("bare-source"))
+        .groupByKey(Grouped.with("bare-group", Serdes.String(), Serdes.ByteArray()))
+        .aggregate(
+            () -> null,
+            (household, value, state) -> {
+              counter.incrementAndGet();
+              tools.jackson.databind.JsonNode record = ContractJson.mapper().readTree(value);
+              ObjectNode json =
+                  state == null
+                      ? ContractJson.mapper().createObjectNode()
+                      : (ObjectNode) ContractJson.mapper().readTree(state);
+              json.put("householdId", household);
+              json.put("count", json.path("count").asLong() + 1);
+              String type = record.has("type") ? record.get("type").asString() : "PAYMENT";
+              ObjectNode byType =
+                  json.has("byType") ? (ObjectNode) json.get("byType") : json.putObject("byType");
+              byType.put(type, byType.path(type).asLong() + 1);
+              json.put(
+                  "lastAt", record.path("occurredAt").asString(record.path("paidAt").asString()));
+              JsonNode data = record.path("data");
+              if (data.has("townshipCode")) {
+                json.put("townshipCode", data.get("townshipCode").asString());
+                json.put("cadreId", data.get("cadreId").asString());
+              }
+              if (record.has("amount")) {
+                json.put(
+                    "paid",
+                    json.path("paid")
+                        .decimalValue(BigDecimal.ZERO)
+                        .add(record.get("amount").decimalValue()));
+              }
+              return ContractJson.mapper().writeValueAsBytes(json);
+            },
+            Named.as("bare-aggregate"),
+            Materialized.<String, byte[], KeyValueStore<Bytes, byte[]>>as("bare-state")
                 .withKeySerde(Serdes.String())
                 .withValueSerde(Serdes.ByteArray()));
     return builder.build();
