@@ -411,7 +411,7 @@ public final class RiskEngineBenchmark {
     reader.start();
 
     SplittableRandom random = new SplittableRandom(7);
-    try (KafkaProducer<String, byte[]> producer = producer(0)) {
+    try (KafkaProducer<String, byte[]> producer = producer(5)) {
       // warm-up: registrations of every household, not measured
       for (int h = 0; h < households; h++) {
         producer.send(event(topics, h, 0, random, EventType.REGISTER));
@@ -448,6 +448,14 @@ public final class RiskEngineBenchmark {
         }
       }
       producer.flush();
+      System.out.printf(
+          "sent %,d records in %.1f s; the engine had processed %,.0f of them%n",
+          total,
+          (System.nanoTime() - begin) / 1e9,
+          registry.find("shouwang.riskengine.events.processed").counters().stream()
+                  .mapToDouble(Counter::count)
+                  .sum()
+              - households);
     }
     long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
     while (!sentAt.isEmpty() && System.nanoTime() < deadline) {
