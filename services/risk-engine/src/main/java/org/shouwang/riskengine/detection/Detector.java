@@ -9,7 +9,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -54,6 +53,9 @@ final class Detector {
   private final long businessMinCents;
   private final int medicalWindowDays;
   private final int incidentWindowDays;
+  // the last month's deadline: most households are due in the same month (shared by threads,
+  // replaced whole, so a stale read only costs a recomputation)
+  private volatile long[] deadlineCache = {-1, 0};
 
   Detector(RiskEngineProperties.Rules rules, ZoneId zone) {
     this.rules = rules;
@@ -563,7 +565,6 @@ final class Detector {
                 + Integer.parseInt(p.period().substring(5, 7))
             : Integer.parseInt(p.period());
     long amount = cents(p.amount());
-    String what = programme.chineseName() + " " + p.period() + " " + yuan(amount) + " 元";
 
     if (!s.registered) {
       raise(
@@ -572,7 +573,7 @@ final class Detector {
           NONE,
           Rule.PAYMENT_UNREGISTERED.defaultRiskType(),
           Severity.CRITICAL,
-          "向未登记的户发放" + what);
+          "向未登记的户发放" + programme.chineseName() + " " + p.period() + " " + yuan(amount) + " 元");
     } else if (s.status.inactive()) {
       raise(
           x,
@@ -580,7 +581,15 @@ final class Detector {
           NONE,
           Rule.PAYMENT_TO_INACTIVE.defaultRiskType(),
           Severity.CRITICAL,
-          "向" + status(s.status) + "的户发放" + what);
+          "向"
+              + status(s.status)
+              + "的户发放"
+              + programme.chineseName()
+              + " "
+              + p.period()
+              + " "
+              + yuan(amount)
+              + " 元");
     }
 
     HouseholdState.Payment earlier = s.payment(programme, period);
@@ -784,6 +793,16 @@ final class Detector {
 
   /** The first instant after the grace days of the month following {@code month}. */
   private long paymentDeadline(int month) {
+    long[] cached = deadlineCache;
+    if (cached[0] == month) {
+      return cached[1];
+    }
+    long deadline = computePaymentDeadline(month);
+    deadlineCache = new long[] {month, deadline};
+    return deadline;
+  }
+
+  private long computePaymentDeadline(int month) {
     int next = month + 1;
     LocalDate start =
         LocalDate.of(next / 12, next % 12 + 1, 1).plusDays(rules.payment().graceDays());
@@ -856,7 +875,13 @@ final class Detector {
   }
 
   private static List<String> evidence(String... ids) {
-    return Arrays.stream(ids).filter(id -> id != null).toList();
+    List<String> present = new ArrayList<>(ids.length);
+    for (String id : ids) {
+      if (id != null) {
+        present.add(id);
+      }
+    }
+    return present;
   }
 
   // ---------------------------------------------------------------- time and money
@@ -886,10 +911,9 @@ final class Detector {
   }
 
   int epochDay(long millis) {
-    if (fixedOffset != null) {
-      return (int) Math.floorDiv(millis + fixedOffset.getTotalSeconds() * 1000L, DAY_MILLIS);
-    }
-    return (int) Instant.ofEpochMilli(millis).atZone(zone).toLocalDate().toEpochDay();
+    ZoneOffset offset =
+        fixedOffset != null ? fixedOffset : zone.getRules().getOffset(Instant.ofEpochMilli(millis));
+    return (int) Math.floorDiv(millis + offset.getTotalSeconds() * 1000L, DAY_MILLIS);
   }
 
   private LocalDate date(long millis) {
@@ -926,13 +950,23 @@ final class Detector {
 
   /** Yuan as a cadre reads it: {@code 8,500} or {@code 8,500.50}. */
   static String yuan(long cents) {
-    long whole = cents / 100;
-    long fen = Math.abs(cents % 100);
-    String text = String.format("%,d", whole);
-    if (cents < 0 && whole == 0) {
-      text = "-" + text;
+    StringBuilder text = new StringBuilder(16);
+    long abs = Math.abs(cents);
+    String whole = Long.toString(abs / 100);
+    if (cents < 0) {
+      text.append('-');
     }
-    return fen == 0 ? text : text + (fen < 10 ? ".0" : ".") + fen;
+    for (int i = 0; i < whole.length(); i++) {
+      if (i > 0 && (whole.length() - i) % 3 == 0) {
+        text.append(',');
+      }
+      text.append(whole.charAt(i));
+    }
+    long fen = abs % 100;
+    if (fen != 0) {
+      text.append(fen < 10 ? ".0" : ".").append(fen);
+    }
+    return text.toString();
   }
 
   private static String percent(BigDecimal ratio) {

@@ -180,7 +180,7 @@ final class HouseholdProcessor implements Processor<byte[], byte[], Object, Obje
     byte[] stored = households.get(key);
     HouseholdState state = stored == null ? new HouseholdState() : StateCodec.decode(stored);
     if (!state.remember(payment.paymentId(), idempotencyWindow)
-        || state.payments.stream().anyMatch(p -> p.paymentId.equals(payment.paymentId()))) {
+        || seenPayment(state, payment.paymentId())) {
       metrics.duplicateIgnored();
       return;
     }
@@ -194,6 +194,15 @@ final class HouseholdProcessor implements Processor<byte[], byte[], Object, Obje
     emit(alerts, recordTimestamp, true);
     metrics.paymentProcessed();
     runDueDeadlines();
+  }
+
+  private static boolean seenPayment(HouseholdState state, String paymentId) {
+    for (HouseholdState.Payment p : state.payments) {
+      if (p.paymentId.equals(paymentId)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Writes the state back, re-indexes its deadline and moves the gauges by what changed. */
@@ -243,8 +252,13 @@ final class HouseholdProcessor implements Processor<byte[], byte[], Object, Obje
 
   private void advanceClock(long eventMillis) {
     if (eventMillis > clock) {
+      // persisted once a minute of event time: after a restart the clock may lag by less than
+      // that until the next record, which no deadline notices
+      boolean persist = eventMillis / 60_000 != clock / 60_000;
       clock = eventMillis;
-      deadlines.put(CLOCK_KEY, ByteBuffer.allocate(Long.BYTES).putLong(clock).array());
+      if (persist) {
+        deadlines.put(CLOCK_KEY, ByteBuffer.allocate(Long.BYTES).putLong(clock).array());
+      }
     }
   }
 

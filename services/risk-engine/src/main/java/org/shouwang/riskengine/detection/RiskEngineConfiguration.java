@@ -29,4 +29,10 @@ class RiskEngineConfiguration {
         properties,
         String.join(",", connectionDetails.getStreams().getBootstrapServers()));
   }
+
+  @Bean
+  RiskEngineHealthIndicator riskEngineHealthIndicator(
+      RiskEngineStreams streams, RiskEngineProperties properties) {
+    return new RiskEngineHealthIndicator(streams, properties.autoStartup());
+  }
 }

@@ -81,12 +81,12 @@ public record RiskEngineProperties(
   public record EngineClock(
       @DefaultValue("Asia/Shanghai") @NotNull ZoneId zone,
       @DefaultValue("true") boolean wallClockFallback,
-      @DefaultValue("1m") @NotNull Duration quietPeriod,
+      @DefaultValue("5m") @NotNull Duration quietPeriod,
       @DefaultValue("30s") @NotNull Duration wallClockInterval) {
 
     public static EngineClock defaults() {
       return new EngineClock(
-          ZoneId.of("Asia/Shanghai"), true, Duration.ofMinutes(1), Duration.ofSeconds(30));
+          ZoneId.of("Asia/Shanghai"), true, Duration.ofMinutes(5), Duration.ofSeconds(30));
     }
   }
 
@@ -130,10 +130,12 @@ public record RiskEngineProperties(
             2026, new BigDecimal("9000"));
 
     public Rules {
-      monitoringLine =
-          monitoringLine == null || monitoringLine.isEmpty()
-              ? DEFAULT_MONITORING_LINE
-              : Map.copyOf(monitoringLine);
+      // a deployment's years replace the defaults of the same years and keep the others
+      Map<Integer, BigDecimal> lines = new TreeMap<>(DEFAULT_MONITORING_LINE);
+      if (monitoringLine != null) {
+        lines.putAll(monitoringLine);
+      }
+      monitoringLine = java.util.Collections.unmodifiableMap(lines);
       for (Map.Entry<Integer, BigDecimal> line : monitoringLine.entrySet()) {
         if (line.getKey() == null || line.getKey() < 2000 || line.getKey() > 2200) {
           throw new IllegalArgumentException(

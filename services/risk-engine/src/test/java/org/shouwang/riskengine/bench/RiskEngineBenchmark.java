@@ -1,0 +1,727 @@
+package org.shouwang.riskengine.bench;
+
+import ch.qos.logback.classic.Level;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.SplittableRandom;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongSupplier;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Grouped;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.shouwang.events.Alert;
+import org.shouwang.events.AssistanceMeasure;
+import org.shouwang.events.ContractJson;
+import org.shouwang.events.ContractSerdes;
+import org.shouwang.events.Department;
+import org.shouwang.events.DisasterKind;
+import org.shouwang.events.EmploymentKind;
+import org.shouwang.events.EventData;
+import org.shouwang.events.HouseholdEvent;
+import org.shouwang.events.HouseholdStatus;
+import org.shouwang.events.HousingGrade;
+import org.shouwang.events.LoanStatus;
+import org.shouwang.events.MemberChangeReason;
+import org.shouwang.events.MonitoringCategory;
+import org.shouwang.events.MonitoringStatus;
+import org.shouwang.events.Programme;
+import org.shouwang.events.Source;
+import org.shouwang.events.SubsidyPayment;
+import org.shouwang.events.Topics;
+import org.shouwang.platform.kafka.ContractTopics;
+import org.shouwang.platform.kafka.KafkaTopicsProperties;
+import org.shouwang.riskengine.detection.RiskEngineMetrics;
+import org.shouwang.riskengine.detection.RiskEngineProperties;
+import org.shouwang.riskengine.detection.RiskEngineStreams;
+import org.shouwang.riskengine.detection.RiskTopology;
+import org.shouwang.testsupport.SharedKafka;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Throughput, state size and latency of the risk engine against a plain Kafka Streams baseline, on
+ * the shared embedded broker in this JVM. Run with {@code bench/risk-engine.sh}; flags:
+ *
+ * <ul>
+ *   <li>{@code --records N} input records (default 200000), {@code --1m} for 1,000,000
+ *   <li>{@code --households N} distinct households (default 20000, a county)
+ *   <li>{@code --partitions N} partitions of the input topics (default 6)
+ *   <li>{@code --rate N} and {@code --seconds N} for the latency run (default 2000/s for 30 s)
+ *   <li>{@code --skip-throughput}, {@code --skip-latency}
+ * </ul>
+ */
+public final class RiskEngineBenchmark {
+
+  private static final OffsetDateTime START = OffsetDateTime.parse("2025-01-01T08:00:00+08:00");
+  private static final long SPAN_SECONDS = Duration.ofDays(540).toSeconds();
+
+  private final int records;
+  private final int households;
+  private final int partitions;
+  private final int rate;
+  private final int seconds;
+  private final String bootstrap;
+
+  private RiskEngineBenchmark(Map<String, String> flags) {
+    records =
+        flags.containsKey("1m")
+            ? 1_000_000
+            : Integer.parseInt(flags.getOrDefault("records", "200000"));
+    households = Integer.parseInt(flags.getOrDefault("households", "20000"));
+    partitions = Integer.parseInt(flags.getOrDefault("partitions", "6"));
+    rate = Integer.parseInt(flags.getOrDefault("rate", "2000"));
+    seconds = Integer.parseInt(flags.getOrDefault("seconds", "30"));
+    bootstrap = SharedKafka.bootstrapServers();
+  }
+
+  public static void main(String[] args) throws Exception {
+    quietLogs();
+    Map<String, String> flags = new ConcurrentHashMap<>();
+    for (int i = 0; i < args.length; i++) {
+      String name = args[i].replaceFirst("^--", "");
+      if (i + 1 < args.length && !args[i + 1].startsWith("--")) {
+        flags.put(name, args[++i]);
+      } else {
+        flags.put(name, "true");
+      }
+    }
+    RiskEngineBenchmark bench = new RiskEngineBenchmark(flags);
+    if (!flags.containsKey("skip-throughput")) {
+      bench.throughput();
+    }
+    if (!flags.containsKey("skip-latency")) {
+      bench.latency();
+    }
+    System.exit(0);
+  }
+
+  // ---------------------------------------------------------------- throughput
+
+  private void throughput() throws Exception {
+    String prefix = "bench-" + UUID.randomUUID().toString().substring(0, 6) + ".";
+    ContractTopics topics = topics(prefix);
+    createTopics(topics);
+    System.out.printf(
+        "producing %,d records for %,d households over %d partitions...%n",
+        records, households, partitions);
+    long produceStart = System.nanoTime();
+    produce(topics);
+    System.out.printf("produced in %.1f s%n", (System.nanoTime() - produceStart) / 1e9);
+
+    AtomicLong baselineCount = new AtomicLong();
+    Topology baseline = baseline(topics, baselineCount);
+    Result base =
+        run(
+            "baseline",
+            baseline,
+            config(prefix + "baseline", 100),
+            baselineCount::get,
+            streams -> {
+              ReadOnlyKeyValueStore<String, byte[]> store =
+                  streams.store(
+                      StoreQueryParameters.fromNameAndType(
+                          "baseline-state", QueryableStoreTypes.keyValueStore()));
+              long bytes = 0;
+              long count = 0;
+              try (KeyValueIterator<String, byte[]> it = store.all()) {
+                while (it.hasNext()) {
+                  KeyValue<String, byte[]> entry = it.next();
+                  bytes += entry.value.length;
+                  count++;
+                }
+              }
+              return count == 0 ? 0 : (double) bytes / count;
+            });
+
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    RiskEngineMetrics metrics = new RiskEngineMetrics(registry);
+    RiskEngineProperties properties = RiskEngineProperties.defaults();
+    Topology engine = RiskTopology.build(topics, properties, metrics, Clock.systemUTC());
+    LongSupplier engineCount =
+        () ->
+            (long)
+                (registry.find("shouwang.riskengine.events.processed").counters().stream()
+                        .mapToDouble(Counter::count)
+                        .sum()
+                    + registry.find("shouwang.riskengine.duplicates").counters().stream()
+                        .mapToDouble(Counter::count)
+                        .sum()
+                    + registry.find("shouwang.riskengine.deadletters").counters().stream()
+                        .mapToDouble(Counter::count)
+                        .sum());
+    Result risk =
+        run(
+            "risk engine",
+            engine,
+            config(prefix + "engine", 100),
+            engineCount,
+            streams -> metrics.averageStateBytes());
+    AtomicLong bareCount = new AtomicLong();
+    Result bare =
+        run(
+            "bare baseline",
+            bareBaseline(topics, bareCount),
+            config(prefix + "bare", 100),
+            bareCount::get,
+            streams -> 0);
+    double alerts =
+        registry.find("shouwang.riskengine.alerts").counters().stream()
+            .mapToDouble(Counter::count)
+            .sum();
+
+    System.out.println();
+    System.out.printf("records                 %,d (%,d households)%n", records, households);
+    System.out.printf(
+        "baseline (JSON state)   %,10.0f events/s   %6.0f bytes/household%n",
+        base.eventsPerSecond(), base.stateBytes());
+    System.out.printf(
+        "risk engine (all rules) %,10.0f events/s   %6.0f bytes/household   %,.0f alerts%n",
+        risk.eventsPerSecond(), risk.stateBytes(), alerts);
+    System.out.printf(
+        "ratio engine/baseline   %.2f%n", risk.eventsPerSecond() / base.eventsPerSecond());
+  }
+
+  private record Result(double eventsPerSecond, double stateBytes) {}
+
+  interface StateSize {
+    double measure(KafkaStreams streams) throws Exception;
+  }
+
+  private Result run(
+      String name, Topology topology, Properties config, LongSupplier processed, StateSize size)
+      throws Exception {
+    KafkaStreams streams = new KafkaStreams(topology, config);
+    long started = System.nanoTime();
+    streams.start();
+    long first = 0;
+    while (processed.getAsLong() < records) {
+      if (first == 0 && processed.getAsLong() > 0) {
+        first = System.nanoTime();
+      }
+      LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+      if (System.nanoTime() - started > Duration.ofMinutes(30).toNanos()) {
+        throw new IllegalStateException(name + " did not finish: " + processed.getAsLong());
+      }
+    }
+    long last = System.nanoTime();
+    double seconds = (last - first) / 1e9;
+    double perSecond = records / seconds;
+    double bytes = size.measure(streams);
+    System.out.printf(
+        "%s: %,d records in %.1f s (start-up %.1f s): %,.0f events/s%n",
+        name, records, seconds, (first - started) / 1e9, perSecond);
+    streams.close(new KafkaStreams.CloseOptions().leaveGroup(true).timeout(Duration.ofSeconds(30)));
+    return new Result(perSecond, bytes);
+  }
+
+  /**
+   * The baseline the issue compares with: both inputs read with the contract's serdes (which
+   * validate, as any consumer of the contract does), one JSON object per household aggregated in
+   * RocksDB, exactly-once. The state keeps what a plain aggregate would: registry fields, counts
+   * per type, sums of money, the latest times.
+   */
+  private static Topology baseline(ContractTopics topics, AtomicLong counter) {
+    StreamsBuilder builder = new StreamsBuilder();
+    KStream<String, Object> events =
+        builder.stream(
+                topics.name(Topics.HOUSEHOLD_EVENTS),
+                Consumed.with(Serdes.String(), ContractSerdes.householdEvent())
+                    .withName("baseline-events-source"))
+            .mapValues(v -> (Object) v, Named.as("baseline-events-as-object"));
+    KStream<String, Object> payments =
+        builder.stream(
+                topics.name(Topics.SUBSIDY_PAYMENTS),
+                Consumed.with(Serdes.String(), ContractSerdes.subsidyPayment())
+                    .withName("baseline-payments-source"))
+            .mapValues(v -> (Object) v, Named.as("baseline-payments-as-object"));
+    events
+        .merge(payments, Named.as("baseline-merge"))
+        .groupByKey(Grouped.with("baseline-group", Serdes.String(), null))
+        .aggregate(
+            () -> null,
+            (household, value, state) -> {
+              counter.incrementAndGet();
+              ObjectNode json =
+                  state == null
+                      ? ContractJson.mapper().createObjectNode()
+                      : (ObjectNode) ContractJson.mapper().readTree(state);
+              json.put("householdId", household);
+              json.put("count", json.path("count").asLong() + 1);
+              ObjectNode byType =
+                  json.has("byType") ? (ObjectNode) json.get("byType") : json.putObject("byType");
+              if (value instanceof HouseholdEvent event) {
+                String type = event.type().name();
+                byType.put(type, byType.path(type).asLong() + 1);
+                json.put("lastEventAt", event.occurredAt().toString());
+                if (event.data() instanceof EventData.HouseholdRegistered r) {
+                  json.put("townshipCode", r.townshipCode());
+                  json.put("villageCode", r.villageCode());
+                  json.put("cadreId", r.cadreId());
+                  json.put("members", r.members());
+                  json.put("labourers", r.labourers());
+                } else if (event.data() instanceof EventData.MedicalExpense m) {
+                  json.put(
+                      "medical",
+                      json.path("medical").decimalValue(BigDecimal.ZERO).add(m.outOfPocket()));
+                } else if (event.data() instanceof EventData.IncomeAssessed i) {
+                  json.put("income", i.netIncomePerCapita());
+                }
+              } else if (value instanceof SubsidyPayment payment) {
+                byType.put("PAYMENT", byType.path("PAYMENT").asLong() + 1);
+                json.put("lastPaidAt", payment.paidAt().toString());
+                json.put(
+                    "paid", json.path("paid").decimalValue(BigDecimal.ZERO).add(payment.amount()));
+              }
+              return ContractJson.mapper().writeValueAsBytes(json);
+            },
+            Named.as("baseline-aggregate"),
+            Materialized.<String, byte[], KeyValueStore<Bytes, byte[]>>as("baseline-state")
+                .withKeySerde(Serdes.String())
+                .withValueSerde(Serdes.ByteArray()));
+    return builder.build();
+  }
+
+  /**
+   * A bare baseline: the same JSON aggregate without validating the input (each record only parsed
+   * into a tree), to show what the contract's validation costs.
+   */
+  private static Topology bareBaseline(ContractTopics topics, AtomicLong counter) {
+    StreamsBuilder builder = new StreamsBuilder();
+    builder.stream(
+            List.of(topics.name(Topics.HOUSEHOLD_EVENTS), topics.name(Topics.SUBSIDY_PAYMENTS)),
+            Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("bare-source"))
+        .groupByKey(Grouped.with("bare-group", Serdes.String(), Serdes.ByteArray()))
+        .aggregate(
+            () -> null,
+            (household, value, state) -> {
+              counter.incrementAndGet();
+              tools.jackson.databind.JsonNode record = ContractJson.mapper().readTree(value);
+              ObjectNode json =
+                  state == null
+                      ? ContractJson.mapper().createObjectNode()
+                      : (ObjectNode) ContractJson.mapper().readTree(state);
+              json.put("householdId", household);
+              json.put("count", json.path("count").asLong() + 1);
+              String type = record.has("type") ? record.get("type").asString() : "PAYMENT";
+              ObjectNode byType =
+                  json.has("byType") ? (ObjectNode) json.get("byType") : json.putObject("byType");
+              byType.put(type, byType.path(type).asLong() + 1);
+              json.put(
+                  "lastAt", record.path("occurredAt").asString(record.path("paidAt").asString()));
+              JsonNode data = record.path("data");
+              if (data.has("townshipCode")) {
+                json.put("townshipCode", data.get("townshipCode").asString());
+                json.put("cadreId", data.get("cadreId").asString());
+              }
+              if (record.has("amount")) {
+                json.put(
+                    "paid",
+                    json.path("paid")
+                        .decimalValue(BigDecimal.ZERO)
+                        .add(record.get("amount").decimalValue()));
+              }
+              return ContractJson.mapper().writeValueAsBytes(json);
+            },
+            Named.as("bare-aggregate"),
+            Materialized.<String, byte[], KeyValueStore<Bytes, byte[]>>as("bare-state")
+                .withKeySerde(Serdes.String())
+                .withValueSerde(Serdes.ByteArray()));
+    return builder.build();
+  }
+
+  // ---------------------------------------------------------------- latency
+
+  private void latency() throws Exception {
+    String prefix = "bench-lat-" + UUID.randomUUID().toString().substring(0, 6) + ".";
+    ContractTopics topics = topics(prefix);
+    createTopics(topics);
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    RiskEngineMetrics metrics = new RiskEngineMetrics(registry);
+    KafkaStreams streams =
+        new KafkaStreams(
+            RiskTopology.build(topics, RiskEngineProperties.defaults(), metrics, Clock.systemUTC()),
+            config(prefix + "engine", 100));
+    streams.start();
+    while (streams.state() != KafkaStreams.State.RUNNING) {
+      LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
+    }
+
+    Map<String, Long> sentAt = new ConcurrentHashMap<>();
+    List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
+    AtomicBoolean running = new AtomicBoolean(true);
+    Thread reader =
+        new Thread(
+            () -> {
+              try (KafkaConsumer<String, byte[]> consumer = consumer(topics)) {
+                while (running.get() || !sentAt.isEmpty()) {
+                  for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(20))) {
+                    long now = System.nanoTime();
+                    Alert alert =
+                        ContractSerdes.alert().deserializer().deserialize(r.topic(), r.value());
+                    Long sent =
+                        alert.evidence().isEmpty() ? null : sentAt.remove(alert.evidence().get(0));
+                    if (sent != null) {
+                      latencies.add(now - sent);
+                    }
+                  }
+                }
+              }
+            },
+            "latency-reader");
+    reader.start();
+
+    SplittableRandom random = new SplittableRandom(7);
+    try (KafkaProducer<String, byte[]> producer = producer(5)) {
+      // warm-up: registrations of every household, not measured
+      for (int h = 0; h < households; h++) {
+        producer.send(event(topics, h, 0, random, EventType.REGISTER));
+      }
+      producer.flush();
+      // measure from an idle engine: the registrations are processed first
+      while (registry
+              .get("shouwang.riskengine.events.processed")
+              .tag("type", "HOUSEHOLD_REGISTERED")
+              .counter()
+              .count()
+          < households) {
+        LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
+      }
+      long intervalNanos = 1_000_000_000L / rate;
+      long total = (long) rate * seconds;
+      long begin = System.nanoTime();
+      for (long i = 0; i < total; i++) {
+        long due = begin + i * intervalNanos;
+        long wait = due - System.nanoTime();
+        if (wait > 0) {
+          LockSupport.parkNanos(wait);
+        }
+        int h = random.nextInt(households);
+        if (i % 10 == 0) {
+          String id = UUID.randomUUID().toString();
+          ProducerRecord<String, byte[]> probe = probe(topics, h, i, id);
+          sentAt.put(id, System.nanoTime());
+          producer.send(probe);
+        } else if (random.nextInt(10) < 3) {
+          producer.send(payment(topics, h, i + households, random));
+        } else {
+          producer.send(event(topics, h, i + households, random, null));
+        }
+      }
+      producer.flush();
+      System.out.printf(
+          "sent %,d records in %.1f s; the engine had processed %,.0f of them%n",
+          total,
+          (System.nanoTime() - begin) / 1e9,
+          registry.find("shouwang.riskengine.events.processed").counters().stream()
+                  .mapToDouble(Counter::count)
+                  .sum()
+              - households);
+    }
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (!sentAt.isEmpty() && System.nanoTime() < deadline) {
+      LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
+    }
+    running.set(false);
+    reader.join();
+    streams.close(new KafkaStreams.CloseOptions().leaveGroup(true).timeout(Duration.ofSeconds(30)));
+
+    long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+    System.out.println();
+    System.out.printf(
+        "latency at %,d events/s for %d s (exactly-once, commit.interval.ms=100), %,d alerts measured, %d missing%n",
+        rate, seconds, sorted.length, sentAt.size());
+    System.out.printf(
+        "produce → alert readable (read_committed): p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+        percentile(sorted, 0.50), percentile(sorted, 0.99), percentile(sorted, 1.0));
+  }
+
+  private static double percentile(long[] sorted, double p) {
+    if (sorted.length == 0) {
+      return Double.NaN;
+    }
+    int index = (int) Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1);
+    return sorted[Math.max(0, index)] / 1e6;
+  }
+
+  /** An event that always raises an alert: a dropout of a member that is new every time. */
+  private ProducerRecord<String, byte[]> probe(ContractTopics topics, int h, long i, String id) {
+    String household = household(h);
+    HouseholdEvent event =
+        HouseholdEvent.of(
+            id,
+            household,
+            time(i),
+            Source.DEPARTMENT,
+            Department.EDUCATION,
+            new EventData.SchoolEnrolmentChanged("p" + i, 10, false));
+    return new ProducerRecord<>(
+        topics.name(Topics.HOUSEHOLD_EVENTS), household, ContractSerdes.toJson(event));
+  }
+
+  // ---------------------------------------------------------------- input
+
+  private enum EventType {
+    REGISTER
+  }
+
+  private void produce(ContractTopics topics) {
+    SplittableRandom random = new SplittableRandom(42);
+    try (KafkaProducer<String, byte[]> producer = producer(20)) {
+      for (int i = 0; i < records; i++) {
+        if (i < households) {
+          producer.send(event(topics, i, i, random, EventType.REGISTER));
+        } else if (random.nextInt(10) < 3) {
+          producer.send(payment(topics, random.nextInt(households), i, random));
+        } else {
+          producer.send(event(topics, random.nextInt(households), i, random, null));
+        }
+      }
+      producer.flush();
+    }
+  }
+
+  private OffsetDateTime time(long i) {
+    long offset = Math.min(SPAN_SECONDS, i * SPAN_SECONDS / Math.max(1, records));
+    return START.plusSeconds(offset);
+  }
+
+  private static String household(int h) {
+    return String.format("430421-%03d-%05d", 101 + h % 20, h);
+  }
+
+  private ProducerRecord<String, byte[]> payment(
+      ContractTopics topics, int h, long i, SplittableRandom random) {
+    OffsetDateTime at = time(i);
+    int kind = random.nextInt(20);
+    Programme programme =
+        kind < 14
+            ? Programme.MINIMUM_LIVING_ALLOWANCE
+            : kind < 16
+                ? Programme.DISABILITY_LIVING_SUBSIDY
+                : kind < 18 ? Programme.PUBLIC_WELFARE_JOB : Programme.EDUCATION_AID;
+    String period =
+        programme == Programme.EDUCATION_AID
+            ? Integer.toString(at.getYear())
+            : String.format("%d-%02d", at.getYear(), at.getMonthValue());
+    SubsidyPayment payment =
+        new SubsidyPayment(
+            UUID.randomUUID().toString(),
+            household(h),
+            programme,
+            period,
+            new BigDecimal(kind < 14 ? "720.00" : "300.00"),
+            at,
+            "衡阳县民政局");
+    return new ProducerRecord<>(
+        topics.name(Topics.SUBSIDY_PAYMENTS), household(h), ContractSerdes.toJson(payment));
+  }
+
+  private ProducerRecord<String, byte[]> event(
+      ContractTopics topics, int h, long i, SplittableRandom random, EventType forced) {
+    String member = "m" + (1 + random.nextInt(4));
+    EventData data;
+    if (forced == EventType.REGISTER) {
+      int members = 1 + random.nextInt(6);
+      data =
+          new EventData.HouseholdRegistered(
+              "430421" + (101 + h % 20),
+              "乡镇" + (h % 20),
+              "430421" + (101 + h % 20) + String.format("%03d", h % 300),
+              "村" + (h % 300),
+              members,
+              random.nextInt(members + 1),
+              random.nextInt(3) == 0,
+              "cadre-" + (h % 8579),
+              random.nextInt(10) == 0 ? MonitoringCategory.MARGINAL : null);
+    } else {
+      data = randomData(h, member, random);
+    }
+    HouseholdEvent event =
+        HouseholdEvent.of(
+            UUID.randomUUID().toString(),
+            household(h),
+            time(i),
+            Source.DEPARTMENT,
+            Department.CIVIL_AFFAIRS,
+            data);
+    return new ProducerRecord<>(
+        topics.name(Topics.HOUSEHOLD_EVENTS), household(h), ContractSerdes.toJson(event));
+  }
+
+  /** A realistic mix: medical costs, income, jobs and assistance are common, disasters rare. */
+  private static EventData randomData(int h, String member, SplittableRandom random) {
+    int roll = random.nextInt(100);
+    if (roll < 15) {
+      return new EventData.MedicalExpense(member, money(random, 50, 3000), random.nextBoolean());
+    } else if (roll < 25) {
+      return new EventData.IncomeAssessed(2025 + random.nextInt(2), money(random, 5000, 20000));
+    } else if (roll < 37) {
+      return new EventData.EmploymentChanged(
+          member, random.nextInt(4) > 0, EmploymentKind.MIGRANT, null);
+    } else if (roll < 47) {
+      return new EventData.AssistanceRecorded(AssistanceMeasure.INDUSTRY, null);
+    } else if (roll < 53) {
+      return new EventData.SchoolingCost(member, money(random, 100, 3000));
+    } else if (roll < 59) {
+      return new EventData.SchoolEnrolmentChanged(
+          member, 6 + random.nextInt(12), random.nextInt(20) > 0);
+    } else if (roll < 65) {
+      return new EventData.MedicalInsuranceChanged(member, random.nextInt(20) > 0);
+    } else if (roll < 70) {
+      return new EventData.HousingAssessed(HousingGrade.values()[random.nextInt(4)]);
+    } else if (roll < 75) {
+      return new EventData.WaterAssessed(random.nextInt(10) > 0, random.nextInt(40));
+    } else if (roll < 80) {
+      boolean overdue = random.nextBoolean();
+      return new EventData.LoanStatusChanged(
+          "L-" + h,
+          new BigDecimal("50000"),
+          overdue ? LoanStatus.OVERDUE : LoanStatus.CURRENT,
+          overdue ? random.nextInt(120) + 1 : 0);
+    } else if (roll < 85) {
+      return new EventData.MonitoringStatusChanged(
+          random.nextBoolean() ? MonitoringStatus.MONITORED : MonitoringStatus.RISK_ELIMINATED,
+          MonitoringCategory.MARGINAL,
+          null);
+    } else if (roll < 89) {
+      return new EventData.EntitlementChanged(
+          Programme.MINIMUM_LIVING_ALLOWANCE, true, new BigDecimal("720"));
+    } else if (roll < 91) {
+      return new EventData.DisasterReported(DisasterKind.FLOOD, money(random, 0, 30000));
+    } else if (roll < 93) {
+      return new EventData.AccidentReported(member, money(random, 0, 20000), random.nextBoolean());
+    } else if (roll < 95) {
+      return new EventData.BusinessFailed(money(random, 0, 30000));
+    } else if (roll < 97) {
+      return new EventData.MembersChanged(4, random.nextInt(3), MemberChangeReason.MIGRATION);
+    } else if (roll < 98) {
+      return new EventData.CadreAssigned("cadre-" + roll);
+    } else if (roll < 99) {
+      return new EventData.DisabilityCertified(member, 1 + random.nextInt(4));
+    }
+    return new EventData.HouseholdStatusChanged(HouseholdStatus.ACTIVE);
+  }
+
+  private static BigDecimal money(SplittableRandom random, int from, int to) {
+    return BigDecimal.valueOf(from * 100L + random.nextLong((to - from) * 100L + 1), 2);
+  }
+
+  // ---------------------------------------------------------------- clients
+
+  private ContractTopics topics(String prefix) {
+    return new ContractTopics(new KafkaTopicsProperties(prefix, partitions, (short) 1, false));
+  }
+
+  private void createTopics(ContractTopics topics) {
+    List<String> names = new ArrayList<>();
+    for (var topic : topics.newTopics()) {
+      names.add(topic.name());
+    }
+    SharedKafka.createTopics(partitions, names.toArray(String[]::new));
+  }
+
+  private Properties config(String applicationId, long commitMillis) throws Exception {
+    RiskEngineProperties defaults = RiskEngineProperties.defaults();
+    Path stateDir = Files.createTempDirectory("risk-bench");
+    RiskEngineProperties properties =
+        new RiskEngineProperties(
+            applicationId,
+            stateDir.toString(),
+            "",
+            1,
+            Duration.ofMillis(commitMillis),
+            true,
+            defaults.clock(),
+            defaults.rules());
+    Properties config = RiskEngineStreams.config(properties, bootstrap);
+    config.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+    return config;
+  }
+
+  private KafkaProducer<String, byte[]> producer(int lingerMillis) {
+    return new KafkaProducer<>(
+        Map.of(
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            bootstrap,
+            ProducerConfig.ACKS_CONFIG,
+            "all",
+            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+            true,
+            ProducerConfig.LINGER_MS_CONFIG,
+            lingerMillis,
+            ProducerConfig.BATCH_SIZE_CONFIG,
+            256 * 1024),
+        new StringSerializer(),
+        new ByteArraySerializer());
+  }
+
+  private KafkaConsumer<String, byte[]> consumer(ContractTopics topics) {
+    KafkaConsumer<String, byte[]> consumer =
+        new KafkaConsumer<>(
+            Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap,
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "bench-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                "read_committed",
+                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG,
+                10),
+            new StringDeserializer(),
+            new ByteArrayDeserializer());
+    consumer.subscribe(List.of(topics.name(Topics.RISK_ALERTS)));
+    return consumer;
+  }
+
+  private static void quietLogs() {
+    ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+        .setLevel(Level.WARN);
+    Arrays.asList("org.apache.kafka", "kafka", "state.change.logger", "org.apache.zookeeper")
+        .forEach(
+            name ->
+                ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(name))
+                    .setLevel(Level.ERROR));
+  }
+}
