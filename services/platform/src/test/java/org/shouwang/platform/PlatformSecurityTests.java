@@ -68,6 +68,16 @@ class PlatformSecurityTests {
   }
 
   @Test
+  void answersMvcErrorsWithProblemDetails() {
+    assertThat(
+            mvc.post()
+                .uri("/api/v1/audit-only")
+                .header(HttpHeaders.AUTHORIZATION, basic("auditor", "shouwang")))
+        .hasStatus(HttpStatus.METHOD_NOT_ALLOWED)
+        .hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+  }
+
+  @Test
   void leavesHealthAndPrometheusOpen() {
     assertThat(mvc.get().uri("/actuator/health")).hasStatusOk();
     assertThat(mvc.get().uri("/actuator/prometheus"))
