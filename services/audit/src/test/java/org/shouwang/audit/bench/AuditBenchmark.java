@@ -35,19 +35,29 @@ public final class AuditBenchmark {
 
     RecordClassifier classifier =
         new RecordClassifier(new ContractTopics(new KafkaTopicsProperties("", 6, (short) 1, true)));
+    int warmUp = Math.max(1, entries / 4);
     List<List<ConsumerRecord<byte[], byte[]>>> batches = new ArrayList<>();
-    for (int offset = 0; offset < entries; offset += batch) {
+    for (int offset = warmUp; offset < warmUp + entries; offset += batch) {
       List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>(batch);
-      for (int i = offset; i < Math.min(entries, offset + batch); i++) {
+      for (int i = offset; i < Math.min(warmUp + entries, offset + batch); i++) {
         records.add(record(i));
       }
       batches.add(records);
     }
 
     try (AuditDatabase db = new AuditDatabase("auditbench", 10_000)) {
-      // warm up the JIT and the connection pool on a separate household range
-      db.log().append(List.of(classifier.classify(record(-1))));
+      // warm up the JIT and the connection pool with a quarter as many records first (they stay in
+      // the chain and are verified with the rest)
+      for (int offset = 0; offset < warmUp; offset += batch) {
+        List<NewEntry> newEntries = new ArrayList<>();
+        for (int i = offset; i < Math.min(warmUp, offset + batch); i++) {
+          newEntries.add(classifier.classify(record(i)));
+        }
+        db.log().append(newEntries);
+      }
 
+      long jvmCpu = jvmCpuNanos();
+      Map<Long, Long> pgCpu = postgresCpuTicks(db);
       long started = System.nanoTime();
       long classifying = 0;
       for (List<ConsumerRecord<byte[], byte[]>> records : batches) {
@@ -60,12 +70,30 @@ public final class AuditBenchmark {
         db.log().append(newEntries);
       }
       double appendSeconds = (System.nanoTime() - started) / 1e9;
+      double appendJvmCpu = (jvmCpuNanos() - jvmCpu) / 1e9;
+      double appendPgCpu = cpuSecondsSince(pgCpu, postgresCpuTicks(db));
       System.out.printf(
           "of which classifying (JSON parse, kind, actor): %.2f s%n", classifying / 1e9);
 
+      jvmCpu = jvmCpuNanos();
+      pgCpu = postgresCpuTicks(db);
       started = System.nanoTime();
       VerificationResult result = db.log().verify(null, null, Map.of());
       double verifySeconds = (System.nanoTime() - started) / 1e9;
+      double verifyJvmCpu = (jvmCpuNanos() - jvmCpu) / 1e9;
+      double verifyPgCpu = cpuSecondsSince(pgCpu, postgresCpuTicks(db));
+      // CPU time does not depend on what else the machine runs: on an idle machine the wall time
+      // of this synchronous pipeline is about the JVM's plus PostgreSQL's CPU time
+      System.out.printf(
+          "append CPU: JVM %.2f s + PostgreSQL %.2f s -> about %,.0f entries/s when not contended%n"
+              + "verify CPU: JVM %.2f s + PostgreSQL %.2f s -> about %,.0f entries/s when not"
+              + " contended%n",
+          appendJvmCpu,
+          appendPgCpu,
+          entries / (appendJvmCpu + appendPgCpu),
+          verifyJvmCpu,
+          verifyPgCpu,
+          result.checkedEntries() / (verifyJvmCpu + verifyPgCpu));
 
       System.out.printf(
           "load before: %s%nappend: %,d entries in batches of %,d in %.2f s = %,.0f entries/s%n"
@@ -81,7 +109,7 @@ public final class AuditBenchmark {
           result.ok(),
           result.headSequence(),
           loadAverage());
-      if (!result.ok() || result.checkedEntries() != entries + 1L) {
+      if (!result.ok() || result.checkedEntries() != entries + (long) warmUp) {
         throw new IllegalStateException("benchmark chain did not verify: " + result);
       }
     }
@@ -149,6 +177,42 @@ public final class AuditBenchmark {
         value,
         new RecordHeaders(),
         Optional.empty());
+  }
+
+  private static long jvmCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+  }
+
+  /**
+   * CPU ticks of every process of the benchmark's own embedded server (backends, WAL writer...).
+   */
+  private static Map<Long, Long> postgresCpuTicks(AuditDatabase db) throws Exception {
+    Map<Long, Long> ticks = new java.util.HashMap<>();
+    try (java.sql.Connection c = db.superuser();
+        java.sql.ResultSet rs =
+            c.createStatement().executeQuery("SELECT pid FROM pg_stat_activity")) {
+      while (rs.next()) {
+        long pid = rs.getLong(1);
+        try {
+          String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+          String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+          ticks.put(pid, Long.parseLong(f[11]) + Long.parseLong(f[12]));
+        } catch (Exception gone) {
+          // the process ended or is not visible: left out
+        }
+      }
+    }
+    return ticks;
+  }
+
+  private static double cpuSecondsSince(Map<Long, Long> before, Map<Long, Long> after) {
+    long ticks = 0;
+    for (var e : after.entrySet()) {
+      ticks += e.getValue() - before.getOrDefault(e.getKey(), 0L);
+    }
+    return ticks / 100.0;
   }
 
   private static String loadAverage() {
