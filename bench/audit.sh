@@ -8,6 +8,6 @@ cd "$(dirname "$0")/.."
   -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test -Dspotless.check.skip=true
 CP="services/audit/target/test-classes:services/audit/target/classes:$(cat services/audit/target/bench.classpath)"
 mkdir -p services/audit/target/tmp
-exec java -Xmx1g -XX:+UseParallelGC -Djava.io.tmpdir=services/audit/target/tmp \
+exec java ${BENCH_JAVA_OPTS:-} -Xmx1g -XX:+UseParallelGC -Djava.io.tmpdir=services/audit/target/tmp \
   -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
   -cp "$CP" org.shouwang.audit.bench.AuditBenchmark "$@"
