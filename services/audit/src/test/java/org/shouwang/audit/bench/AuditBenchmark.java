@@ -22,7 +22,7 @@ import org.shouwang.platform.kafka.KafkaTopicsProperties;
  * Appends N records through the service's real path (classify the raw Kafka record, then append
  * batches as the consumer does: one transaction, advisory lock, duplicate check, hash in Java,
  * COPY) into the embedded PostgreSQL, then verifies the whole chain with the cursor walk the
- * service uses. Not a surefire test: run {@code bench/audit.sh [entries] [batch]}.
+ * service uses. Not a surefire test: run {@code bench/audit.sh [entries] [batch] [threads]}.
  */
 public final class AuditBenchmark {
 
@@ -31,6 +31,7 @@ public final class AuditBenchmark {
   public static void main(String[] args) throws Exception {
     int entries = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
     int batch = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
+    int threads = args.length > 2 ? Integer.parseInt(args[2]) : 1;
     String load = loadAverage();
 
     RecordClassifier classifier =
@@ -64,21 +65,40 @@ public final class AuditBenchmark {
       long jvmCpu = jvmCpuNanos();
       Map<Long, Long> pgCpu = postgresCpuTicks(db);
       long started = System.nanoTime();
-      long classifying = 0;
-      for (List<ConsumerRecord<byte[], byte[]>> records : batches) {
-        long t = System.nanoTime();
-        List<NewEntry> newEntries = new ArrayList<>(records.size());
-        for (ConsumerRecord<byte[], byte[]> r : records) {
-          newEntries.add(classifier.classify(r));
-        }
-        classifying += System.nanoTime() - t;
-        db.log().append(newEntries);
+      // like the consumer with `concurrency` threads: each thread takes every n-th batch,
+      // classifies it outside the chain lock and appends it (the advisory lock serialises appends)
+      java.util.concurrent.atomic.AtomicLong classifying =
+          new java.util.concurrent.atomic.AtomicLong();
+      java.util.concurrent.ExecutorService pool =
+          java.util.concurrent.Executors.newFixedThreadPool(threads);
+      List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        int thread = t;
+        done.add(
+            pool.submit(
+                () -> {
+                  for (int b = thread; b < batches.size(); b += threads) {
+                    long c = System.nanoTime();
+                    List<NewEntry> newEntries = new ArrayList<>(batch);
+                    for (ConsumerRecord<byte[], byte[]> r : batches.get(b)) {
+                      newEntries.add(classifier.classify(r));
+                    }
+                    classifying.addAndGet(System.nanoTime() - c);
+                    db.log().append(newEntries);
+                  }
+                  return null;
+                }));
       }
+      for (java.util.concurrent.Future<?> f : done) {
+        f.get();
+      }
+      pool.shutdown();
       double appendSeconds = (System.nanoTime() - started) / 1e9;
       double appendJvmCpu = (jvmCpuNanos() - jvmCpu) / 1e9;
       double appendPgCpu = cpuSecondsSince(pgCpu, postgresCpuTicks(db));
       System.out.printf(
-          "of which classifying (JSON parse, kind, actor): %.2f s%n", classifying / 1e9);
+          "appending threads: %d; classifying (JSON parse, kind, actor): %.2f s of thread time%n",
+          threads, classifying.get() / 1e9);
 
       jvmCpu = jvmCpuNanos();
       pgCpu = postgresCpuTicks(db);
