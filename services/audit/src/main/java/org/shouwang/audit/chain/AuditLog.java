@@ -39,23 +39,26 @@ public final class AuditLog {
       "seq, appended_at, occurred_at, kind, household_id, actor, source_topic,"
           + " source_partition, source_offset, record_key, detail, payload, prev_hash, hash";
 
-  /**
-   * {@link #COLUMNS} to select: times as exact epoch microseconds, which read several times faster
-   * than timestamp text.
-   */
-  public static final String SELECT_COLUMNS =
-      "seq, (extract(epoch FROM appended_at) * 1000000)::bigint,"
-          + " (extract(epoch FROM occurred_at) * 1000000)::bigint, kind, household_id, actor,"
-          + " source_topic, source_partition, source_offset, record_key, detail, payload,"
-          + " prev_hash, hash";
+  /** {@link #COLUMNS} to select. */
+  public static final String SELECT_COLUMNS = COLUMNS;
 
   private static final String COPY = "COPY audit_log (" + COLUMNS + ") FROM STDIN";
+  private static final String COPY_BINARY = COPY + " (FORMAT binary)";
+  private static final byte[] BINARY_SIGNATURE = {
+    'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0
+  };
+
+  /** Microseconds from the Unix epoch to PostgreSQL's (2000-01-01T00:00:00Z). */
+  private static final long POSTGRES_EPOCH_MICROS = 946_684_800_000_000L;
 
   private final DataSource dataSource;
   private final DatabaseRole role;
   private final Clock clock;
   private final AuditMetrics metrics;
   private final int fetchSize;
+
+  /** Whether the server stores text as UTF-8, so the binary COPY format can be used; lazily set. */
+  private volatile Boolean utf8Server;
 
   public AuditLog(
       DataSource dataSource, DatabaseRole role, Clock clock, AuditMetrics metrics, int fetchSize) {
@@ -70,6 +73,11 @@ public final class AuditLog {
   @FunctionalInterface
   public interface ConnectionWork<T> {
     T run(Connection connection) throws Exception;
+  }
+
+  /** Uses the text COPY format from now on (what a server not storing UTF-8 gets); for tests. */
+  void useTextCopy() {
+    utf8Server = false;
   }
 
   /**
@@ -99,7 +107,14 @@ public final class AuditLog {
             prev = entry.hash();
             chained.add(entry);
           }
-          copy(c, chained);
+          if (utf8Server == null) {
+            utf8Server = utf8Server(c);
+          }
+          if (utf8Server) {
+            copyBinary(c, chained);
+          } else {
+            copy(c, chained);
+          }
         }
         c.commit();
       } catch (SQLException | RuntimeException e) {
@@ -170,6 +185,7 @@ public final class AuditLog {
                           + SELECT_COLUMNS
                           + " FROM audit_log WHERE seq >= ? AND seq <= ? ORDER BY seq")) {
                 s.setFetchSize(fetchSize);
+                binaryTransfer(s);
                 s.setLong(1, first);
                 s.setLong(2, to == null ? Long.MAX_VALUE : to);
                 try (ResultSet rs = s.executeQuery()) {
@@ -205,18 +221,24 @@ public final class AuditLog {
         rs.getString(14));
   }
 
+  /**
+   * Asks the driver for the binary result format (bytea as raw bytes instead of hex text), which it
+   * otherwise uses only after a statement ran several times.
+   */
+  public static void binaryTransfer(PreparedStatement statement) throws SQLException {
+    if (statement.isWrapperFor(org.postgresql.PGStatement.class)) {
+      statement.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(-1);
+    }
+  }
+
   /** The cursor fetch size of walks and exports. */
   public int fetchSize() {
     return fetchSize;
   }
 
   private static Instant instant(ResultSet rs, int column) throws SQLException {
-    long micros = rs.getLong(column);
-    if (rs.wasNull()) {
-      return null;
-    }
-    return Instant.ofEpochSecond(
-        Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000L);
+    java.time.OffsetDateTime time = rs.getObject(column, java.time.OffsetDateTime.class);
+    return time == null ? null : time.toInstant();
   }
 
   private static Optional<ChainHead> head(Connection c) throws SQLException {
@@ -284,6 +306,128 @@ public final class AuditLog {
 
   private static String sourceKey(String topic, int partition, long offset) {
     return topic + '\u0000' + partition + '\u0000' + offset;
+  }
+
+  private static boolean utf8Server(Connection c) throws SQLException {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SHOW server_encoding")) {
+      return rs.next() && "UTF8".equalsIgnoreCase(rs.getString(1));
+    }
+  }
+
+  /**
+   * COPY in PostgreSQL's binary format (the server parses no text and the payload travels as
+   * itself): a signature, then per entry the field count and each field as a 4-byte length (-1 for
+   * null) and its bytes; text as UTF-8 (the server's encoding), times as microseconds since 2000.
+   */
+  private static void copyBinary(Connection c, List<AuditEntry> entries) throws SQLException {
+    BinaryRows rows = new BinaryRows(entries.size() * 640);
+    rows.bytes(BINARY_SIGNATURE).int32(0).int32(0);
+    for (AuditEntry e : entries) {
+      rows.int16((short) 14);
+      rows.int32(8).int64(e.sequence());
+      rows.time(e.appendedAt());
+      rows.time(e.occurredAt());
+      rows.text(e.kind());
+      rows.text(e.householdId());
+      rows.text(e.actor());
+      rows.text(e.sourceTopic());
+      if (e.sourcePartition() == null) {
+        rows.int32(-1);
+      } else {
+        rows.int32(4).int32(e.sourcePartition());
+      }
+      if (e.sourceOffset() == null) {
+        rows.int32(-1);
+      } else {
+        rows.int32(8).int64(e.sourceOffset());
+      }
+      rows.text(e.recordKey());
+      rows.text(e.detail());
+      if (e.payload() == null) {
+        rows.int32(-1);
+      } else {
+        rows.int32(e.payload().length).bytes(e.payload());
+      }
+      rows.text(e.prevHash());
+      rows.text(e.hash());
+    }
+    rows.int16((short) -1);
+    try {
+      c.unwrap(PGConnection.class)
+          .getCopyAPI()
+          .copyIn(COPY_BINARY, new java.io.ByteArrayInputStream(rows.buffer(), 0, rows.size()));
+    } catch (java.io.IOException e) {
+      throw new SQLException("COPY into audit_log failed", e);
+    }
+  }
+
+  /** A growable big-endian byte buffer for the binary COPY format. */
+  private static final class BinaryRows {
+    private byte[] buf;
+    private int size;
+
+    BinaryRows(int capacity) {
+      buf = new byte[Math.max(capacity, 64)];
+    }
+
+    byte[] buffer() {
+      return buf;
+    }
+
+    int size() {
+      return size;
+    }
+
+    private void ensure(int more) {
+      if (size + more > buf.length) {
+        buf = java.util.Arrays.copyOf(buf, Math.max(buf.length * 2, size + more));
+      }
+    }
+
+    BinaryRows bytes(byte[] b) {
+      ensure(b.length);
+      System.arraycopy(b, 0, buf, size, b.length);
+      size += b.length;
+      return this;
+    }
+
+    BinaryRows int16(short v) {
+      ensure(2);
+      buf[size++] = (byte) (v >>> 8);
+      buf[size++] = (byte) v;
+      return this;
+    }
+
+    BinaryRows int32(int v) {
+      ensure(4);
+      buf[size++] = (byte) (v >>> 24);
+      buf[size++] = (byte) (v >>> 16);
+      buf[size++] = (byte) (v >>> 8);
+      buf[size++] = (byte) v;
+      return this;
+    }
+
+    BinaryRows int64(long v) {
+      return int32((int) (v >>> 32)).int32((int) v);
+    }
+
+    BinaryRows text(String v) {
+      if (v == null) {
+        return int32(-1);
+      }
+      byte[] b = v.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      return int32(b.length).bytes(b);
+    }
+
+    BinaryRows time(Instant t) {
+      if (t == null) {
+        return int32(-1);
+      }
+      long micros =
+          Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000L), t.getNano() / 1000);
+      return int32(8).int64(micros - POSTGRES_EPOCH_MICROS);
+    }
   }
 
   /** COPY in PostgreSQL's text format: one line per entry, tab-separated, {@code \N} for null. */

@@ -147,6 +147,7 @@ class AuditSearchController {
                 try (PreparedStatement s = prepare(c, sql)) {
                   // a cursor: rows arrive fetchSize at a time (autocommit is off in read())
                   s.setFetchSize(log.fetchSize());
+                  AuditLog.binaryTransfer(s);
                   try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
                       exportFormat.write(AuditLog.map(rs), writer);

@@ -22,7 +22,7 @@ import org.shouwang.platform.kafka.KafkaTopicsProperties;
  * Appends N records through the service's real path (classify the raw Kafka record, then append
  * batches as the consumer does: one transaction, advisory lock, duplicate check, hash in Java,
  * COPY) into the embedded PostgreSQL, then verifies the whole chain with the cursor walk the
- * service uses. Not a surefire test: run {@code bench/audit.sh [entries] [batch]}.
+ * service uses. Not a surefire test: run {@code bench/audit.sh [entries] [batch] [threads]}.
  */
 public final class AuditBenchmark {
 
@@ -31,41 +31,94 @@ public final class AuditBenchmark {
   public static void main(String[] args) throws Exception {
     int entries = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
     int batch = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
+    int threads = args.length > 2 ? Integer.parseInt(args[2]) : 1;
     String load = loadAverage();
 
     RecordClassifier classifier =
         new RecordClassifier(new ContractTopics(new KafkaTopicsProperties("", 6, (short) 1, true)));
+    int warmUp = Math.max(1, entries / 4);
     List<List<ConsumerRecord<byte[], byte[]>>> batches = new ArrayList<>();
-    for (int offset = 0; offset < entries; offset += batch) {
+    for (int offset = warmUp; offset < warmUp + entries; offset += batch) {
       List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>(batch);
-      for (int i = offset; i < Math.min(entries, offset + batch); i++) {
+      for (int i = offset; i < Math.min(warmUp + entries, offset + batch); i++) {
         records.add(record(i));
       }
       batches.add(records);
     }
 
     try (AuditDatabase db = new AuditDatabase("auditbench", 10_000)) {
-      // warm up the JIT and the connection pool on a separate household range
-      db.log().append(List.of(classifier.classify(record(-1))));
-
-      long started = System.nanoTime();
-      long classifying = 0;
-      for (List<ConsumerRecord<byte[], byte[]>> records : batches) {
-        long t = System.nanoTime();
-        List<NewEntry> newEntries = new ArrayList<>(records.size());
-        for (ConsumerRecord<byte[], byte[]> r : records) {
-          newEntries.add(classifier.classify(r));
+      if (Boolean.getBoolean("bench.dropSearchIndexes")) {
+        try (java.sql.Connection c = db.superuser()) {
+          c.createStatement().execute("DROP INDEX audit_log_kind, audit_log_actor");
         }
-        classifying += System.nanoTime() - t;
+      }
+      // warm up the JIT and the connection pool with a quarter as many records first (they stay in
+      // the chain and are verified with the rest)
+      for (int offset = 0; offset < warmUp; offset += batch) {
+        List<NewEntry> newEntries = new ArrayList<>();
+        for (int i = offset; i < Math.min(warmUp, offset + batch); i++) {
+          newEntries.add(classifier.classify(record(i)));
+        }
         db.log().append(newEntries);
       }
-      double appendSeconds = (System.nanoTime() - started) / 1e9;
-      System.out.printf(
-          "of which classifying (JSON parse, kind, actor): %.2f s%n", classifying / 1e9);
 
+      long jvmCpu = jvmCpuNanos();
+      Map<Long, Long> pgCpu = postgresCpuTicks(db);
+      long started = System.nanoTime();
+      // like the consumer with `concurrency` threads: each thread takes every n-th batch,
+      // classifies it outside the chain lock and appends it (the advisory lock serialises appends)
+      java.util.concurrent.atomic.AtomicLong classifying =
+          new java.util.concurrent.atomic.AtomicLong();
+      java.util.concurrent.ExecutorService pool =
+          java.util.concurrent.Executors.newFixedThreadPool(threads);
+      List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        int thread = t;
+        done.add(
+            pool.submit(
+                () -> {
+                  for (int b = thread; b < batches.size(); b += threads) {
+                    long c = System.nanoTime();
+                    List<NewEntry> newEntries = new ArrayList<>(batch);
+                    for (ConsumerRecord<byte[], byte[]> r : batches.get(b)) {
+                      newEntries.add(classifier.classify(r));
+                    }
+                    classifying.addAndGet(System.nanoTime() - c);
+                    db.log().append(newEntries);
+                  }
+                  return null;
+                }));
+      }
+      for (java.util.concurrent.Future<?> f : done) {
+        f.get();
+      }
+      pool.shutdown();
+      double appendSeconds = (System.nanoTime() - started) / 1e9;
+      double appendJvmCpu = (jvmCpuNanos() - jvmCpu) / 1e9;
+      double appendPgCpu = cpuSecondsSince(pgCpu, postgresCpuTicks(db));
+      System.out.printf(
+          "appending threads: %d; classifying (JSON parse, kind, actor): %.2f s of thread time%n",
+          threads, classifying.get() / 1e9);
+
+      jvmCpu = jvmCpuNanos();
+      pgCpu = postgresCpuTicks(db);
       started = System.nanoTime();
       VerificationResult result = db.log().verify(null, null, Map.of());
       double verifySeconds = (System.nanoTime() - started) / 1e9;
+      double verifyJvmCpu = (jvmCpuNanos() - jvmCpu) / 1e9;
+      double verifyPgCpu = cpuSecondsSince(pgCpu, postgresCpuTicks(db));
+      // CPU time does not depend on what else the machine runs: on an idle machine the wall time
+      // of this synchronous pipeline is about the JVM's plus PostgreSQL's CPU time
+      System.out.printf(
+          "append CPU: JVM %.2f s + PostgreSQL %.2f s -> about %,.0f entries/s when not contended%n"
+              + "verify CPU: JVM %.2f s + PostgreSQL %.2f s -> about %,.0f entries/s when not"
+              + " contended%n",
+          appendJvmCpu,
+          appendPgCpu,
+          entries / (appendJvmCpu + appendPgCpu),
+          verifyJvmCpu,
+          verifyPgCpu,
+          result.checkedEntries() / (verifyJvmCpu + verifyPgCpu));
 
       System.out.printf(
           "load before: %s%nappend: %,d entries in batches of %,d in %.2f s = %,.0f entries/s%n"
@@ -81,7 +134,7 @@ public final class AuditBenchmark {
           result.ok(),
           result.headSequence(),
           loadAverage());
-      if (!result.ok() || result.checkedEntries() != entries + 1L) {
+      if (!result.ok() || result.checkedEntries() != entries + (long) warmUp) {
         throw new IllegalStateException("benchmark chain did not verify: " + result);
       }
     }
@@ -149,6 +202,42 @@ public final class AuditBenchmark {
         value,
         new RecordHeaders(),
         Optional.empty());
+  }
+
+  private static long jvmCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+  }
+
+  /**
+   * CPU ticks of every process of the benchmark's own embedded server (backends, WAL writer...).
+   */
+  private static Map<Long, Long> postgresCpuTicks(AuditDatabase db) throws Exception {
+    Map<Long, Long> ticks = new java.util.HashMap<>();
+    try (java.sql.Connection c = db.superuser();
+        java.sql.ResultSet rs =
+            c.createStatement().executeQuery("SELECT pid FROM pg_stat_activity")) {
+      while (rs.next()) {
+        long pid = rs.getLong(1);
+        try {
+          String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+          String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+          ticks.put(pid, Long.parseLong(f[11]) + Long.parseLong(f[12]));
+        } catch (Exception gone) {
+          // the process ended or is not visible: left out
+        }
+      }
+    }
+    return ticks;
+  }
+
+  private static double cpuSecondsSince(Map<Long, Long> before, Map<Long, Long> after) {
+    long ticks = 0;
+    for (var e : after.entrySet()) {
+      ticks += e.getValue() - before.getOrDefault(e.getKey(), 0L);
+    }
+    return ticks / 100.0;
   }
 
   private static String loadAverage() {

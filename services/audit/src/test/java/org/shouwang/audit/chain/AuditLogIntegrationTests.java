@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -205,22 +206,32 @@ class AuditLogIntegrationTests {
   }
 
   @Test
-  void storesAndReturnsAwkwardValuesExactly() {
-    NewEntry awkward =
-        new NewEntry(
-            null,
-            "DEAD_LETTER:household.events",
-            "tab\there\\back\nslash\r",
-            "",
-            "t.household.events.dlt",
-            0,
-            1L,
-            null,
-            "\"quoted\"",
-            new byte[] {0, (byte) 0xff, '\\', '\t', '\n'});
-    db.log().append(List.of(awkward));
+  void storesAndReturnsAwkwardValuesExactlyInTheBinaryCopyFormat() {
+    db.log().append(List.of(awkward()));
 
     assertThat(db.log().verify(null, null, Map.of()).ok()).isTrue();
+  }
+
+  @Test
+  void storesAndReturnsAwkwardValuesExactlyInTheTextCopyFormat() {
+    db.log().useTextCopy();
+    db.log().append(List.of(awkward()));
+
+    assertThat(db.log().verify(null, null, Map.of()).ok()).isTrue();
+  }
+
+  private static NewEntry awkward() {
+    return new NewEntry(
+        Instant.parse("1999-12-31T23:59:59.999999Z"),
+        "DEAD_LETTER:household.events",
+        "tab\there\\back\nslash\r",
+        "",
+        "t.household.events.dlt",
+        0,
+        1L,
+        null,
+        "\"quoted\" 衡阳县民政局",
+        new byte[] {0, (byte) 0xff, '\\', '\t', '\n'});
   }
 
   private long count(String sql) throws SQLException {
