@@ -126,7 +126,11 @@ class SimulatedCountyDetectionIntegrationTests {
     await()
         .atMost(Duration.ofMinutes(4))
         .pollInterval(Duration.ofMillis(500))
-        .until(() -> processed() >= plan.records().size());
+        .untilAsserted(
+            () ->
+                assertThat(processed())
+                    .as("records processed by the engine")
+                    .isGreaterThanOrEqualTo(plan.records().size()));
     String alertsTopic = topics.name(Topics.RISK_ALERTS);
     await().atMost(Duration.ofMinutes(1)).until(() -> noOpenTransaction(alertsTopic));
     List<Alert> alerts = readCommitted(alertsTopic);
@@ -158,7 +162,9 @@ class SimulatedCountyDetectionIntegrationTests {
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
                 true,
                 ProducerConfig.LINGER_MS_CONFIG,
-                20),
+                20,
+                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION,
+                1),
             new StringSerializer(),
             new ByteArraySerializer())) {
       for (SimRecord record : records) {

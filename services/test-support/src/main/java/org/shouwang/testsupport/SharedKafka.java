@@ -58,6 +58,18 @@ public final class SharedKafka {
     }
   }
 
+  private static boolean allLed(Admin admin, List<String> names)
+      throws InterruptedException, ExecutionException, TimeoutException {
+    return admin
+        .describeTopics(names)
+        .allTopicNames()
+        .get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+        .values()
+        .stream()
+        .flatMap(d -> d.partitions().stream())
+        .allMatch(p -> p.leader() != null && !p.leader().isEmpty());
+  }
+
   /** An admin client on the shared broker; the caller closes it. */
   public static Admin admin() {
     return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()));
