@@ -108,13 +108,22 @@ class StandaloneIntegrationTests {
     banner();
   }
 
+  /**
+   * Every metric a board queries must be exported. The only exception is a series that appears with
+   * its first event (a dead letter, an escalation, an overdue case): a query of it must then fall
+   * back to an explicit zero ({@code or vector(0)}) so that its panel still shows a value.
+   */
   @Test
   void exportsEveryMetricTheDashboardsQuery() throws Exception {
     Set<String> queried = new TreeSet<>();
     for (Path board : GrafanaDashboardsTests.dashboardFiles()) {
       for (JsonNode panel : GrafanaDashboardsTests.read(board).get("panels")) {
         for (JsonNode target : panel.path("targets")) {
-          Matcher names = METRIC.matcher(target.path("expr").asString(""));
+          String expr = target.path("expr").asString("");
+          if (expr.contains("or vector(0)")) {
+            continue;
+          }
+          Matcher names = METRIC.matcher(expr);
           while (names.find()) {
             queried.add(names.group(1));
           }

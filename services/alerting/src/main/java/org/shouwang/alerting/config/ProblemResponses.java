@@ -2,6 +2,8 @@ package org.shouwang.alerting.config;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -16,6 +18,8 @@ import org.springframework.web.server.ResponseStatusException;
  * Every refusal of the API as an RFC 9457 problem whose detail says what was wrong, whatever the
  * servlet container's error page would make of it.
  */
+// before Boot's general problem-details handler, so these more specific answers win
+@Order(Ordered.HIGHEST_PRECEDENCE)
 @RestControllerAdvice(basePackages = "org.shouwang.alerting")
 class ProblemResponses {
 
