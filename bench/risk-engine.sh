@@ -13,7 +13,7 @@ module=services/risk-engine
 tmp="$module/target/bench-tmp"
 rm -rf "$tmp" && mkdir -p "$tmp"
 echo "load before: $(uptime)"
-java -Xmx2g -XX:+UseParallelGC -Djava.io.tmpdir="$tmp" \
+java ${BENCH_JAVA_OPTS:-} -Xmx2g -XX:+UseParallelGC -Djava.io.tmpdir="$tmp" \
   -cp "$module/target/test-classes:$module/target/classes:$(cat "$module/target/bench.classpath")" \
   org.shouwang.riskengine.bench.RiskEngineBenchmark "$@"
 echo "load after: $(uptime)"

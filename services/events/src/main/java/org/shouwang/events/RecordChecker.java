@@ -209,7 +209,7 @@ final class RecordChecker {
       return null;
     }
     try {
-      return OffsetDateTime.parse(text);
+      return IsoTimes.parseOffsetDateTime(text);
     } catch (DateTimeParseException e) {
       violation(
           field,

@@ -22,6 +22,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -61,12 +62,13 @@ class RiskEngineApplicationIntegrationTests {
   private static final String PREFIX = SharedKafka.uniqueTopic("risk") + ".";
   private static final Duration WAIT = Duration.ofSeconds(90);
   private static final OffsetDateTime AT = OffsetDateTime.parse("2026-03-02T09:30:00+08:00");
+  private static final int PARTITIONS = 2;
 
   @DynamicPropertySource
   static void infrastructure(DynamicPropertyRegistry registry) {
     SharedKafka.register(registry);
     registry.add("shouwang.kafka.topic-prefix", () -> PREFIX);
-    registry.add("shouwang.kafka.partitions", () -> "2");
+    registry.add("shouwang.kafka.partitions", () -> String.valueOf(PARTITIONS));
     registry.add("shouwang.risk-engine.application-id", () -> PREFIX + "engine");
     registry.add("shouwang.risk-engine.instance-id", () -> PREFIX + "instance-1");
     registry.add(
@@ -187,6 +189,33 @@ class RiskEngineApplicationIntegrationTests {
   }
 
   @Test
+  void anAbsenceDeadlineScheduledBeforeARestartFiresAfterIt() {
+    String household = household();
+    register(household);
+    send(
+        household,
+        AT,
+        new EventData.EntitlementChanged(
+            Programme.MINIMUM_LIVING_ALLOWANCE, true, new BigDecimal("720")));
+    // an alert of the same household proves the grant before it was processed (same partition)
+    send(household, AT, new EventData.HousingAssessed(HousingGrade.C));
+    awaitAlerts(household, 1);
+
+    engine.stop();
+    engine.start();
+    await().atMost(WAIT).until(() -> engine.state() == KafkaStreams.State.RUNNING);
+
+    // another household of the same partition moves the task's event time past the deadline:
+    // only the deadline index rebuilt from the restored state can know this household is due
+    String neighbour = householdOnSamePartition(household);
+    send(neighbour, AT.plusMonths(3), new EventData.HousingAssessed(HousingGrade.A));
+    List<Alert> raised = awaitAlerts(household, 2);
+    assertThat(raised)
+        .extracting(Alert::rule)
+        .containsExactly(Rule.UNSAFE_HOUSING, Rule.PAYMENT_MISSED);
+  }
+
+  @Test
   void exposesItsMetricsToPrometheus() {
     String household = household();
     register(household);
@@ -240,12 +269,31 @@ class RiskEngineApplicationIntegrationTests {
             "430421105", "西渡镇", "430421105201", "梅花村", 4, 2, true, "cadre-0001", null));
   }
 
+  /** A household whose events land on the same partition (and task) as the given one. */
+  private static String householdOnSamePartition(String household) {
+    int partition = partition(household);
+    while (true) {
+      String other = household();
+      if (partition(other) == partition) {
+        return other;
+      }
+    }
+  }
+
+  private static int partition(String household) {
+    return Utils.toPositive(Utils.murmur2(household.getBytes(StandardCharsets.UTF_8))) % PARTITIONS;
+  }
+
   private void send(String household, EventData data) {
+    send(household, AT, data);
+  }
+
+  private void send(String household, OffsetDateTime at, EventData data) {
     HouseholdEvent event =
         HouseholdEvent.of(
             UUID.randomUUID().toString(),
             household,
-            AT,
+            at,
             Source.DEPARTMENT,
             Department.CIVIL_AFFAIRS,
             data);

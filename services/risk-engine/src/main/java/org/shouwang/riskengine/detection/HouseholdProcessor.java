@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.utils.Bytes;
@@ -44,7 +45,6 @@ final class HouseholdProcessor implements Processor<byte[], byte[], Object, Obje
   static final String PROCESSING_ERROR = "PROCESSING_ERROR";
 
   private static final Bytes CLOCK_KEY = Bytes.wrap(new byte[] {(byte) 0xff});
-  private static final byte[] PRESENT = {1};
   private static final int MAX_DUE_PER_PASS = 10_000;
 
   /** What every task's processor shares; immutable and thread-safe. */
@@ -63,7 +63,11 @@ final class HouseholdProcessor implements Processor<byte[], byte[], Object, Obje
   private final long quietMillis;
   private ProcessorContext<Object, Object> context;
   private KeyValueStore<Bytes, byte[]> households;
-  private KeyValueStore<Bytes, byte[]> deadlines;
+
+  // the absence rules' deadlines of this task's households, in time order: rebuilt from the
+  // household store at init (each state carries its scheduled deadline), so it needs no store,
+  // no changelog and no writes of its own
+  private final TreeSet<Due> due = new TreeSet<>();
   private long clock;
   private long nextDue = Long.MAX_VALUE;
   private long lastRecordWallMillis;
@@ -85,12 +89,11 @@ final class HouseholdProcessor implements Processor<byte[], byte[], Object, Obje
   public void init(ProcessorContext<Object, Object> context) {
     this.context = context;
     this.households = context.getStateStore(RiskTopology.HOUSEHOLD_STORE);
-    this.deadlines = context.getStateStore(RiskTopology.DEADLINE_STORE);
-    byte[] savedClock = deadlines.get(CLOCK_KEY);
+    byte[] savedClock = households.get(CLOCK_KEY);
     clock = savedClock == null ? 0 : ByteBuffer.wrap(savedClock).getLong();
-    nextDue = firstDeadline();
     lastRecordWallMillis = context.currentSystemTimeMs();
-    countExistingState();
+    loadExistingState();
+    nextDue = firstDeadline();
     RiskEngineProperties.EngineClock engineClock = settings.properties().clock();
     if (engineClock.wallClockFallback()) {
       context.schedule(
@@ -211,10 +214,10 @@ final class HouseholdProcessor implements Processor<byte[], byte[], Object, Obje
     long next = detector.nextDeadline(state);
     if (next != state.scheduledDeadline) {
       if (state.scheduledDeadline != 0) {
-        deadlines.delete(deadlineKey(state.scheduledDeadline, key));
+        due.remove(new Due(state.scheduledDeadline, key));
       }
       if (next != 0) {
-        deadlines.put(deadlineKey(next, key), PRESENT);
+        due.add(new Due(next, key));
         nextDue = Math.min(nextDue, next);
       }
       state.scheduledDeadline = next;
@@ -257,7 +260,7 @@ final class HouseholdProcessor implements Processor<byte[], byte[], Object, Obje
       boolean persist = eventMillis / 60_000 != clock / 60_000;
       clock = eventMillis;
       if (persist) {
-        deadlines.put(CLOCK_KEY, ByteBuffer.allocate(Long.BYTES).putLong(clock).array());
+        households.put(CLOCK_KEY, ByteBuffer.allocate(Long.BYTES).putLong(clock).array());
       }
     }
   }
@@ -275,53 +278,44 @@ final class HouseholdProcessor implements Processor<byte[], byte[], Object, Obje
     if (clock < nextDue) {
       return;
     }
-    List<Bytes> due = new ArrayList<>();
-    Bytes upTo = Bytes.wrap(ByteBuffer.allocate(Long.BYTES).putLong(clock + 1).array());
-    try (KeyValueIterator<Bytes, byte[]> it = deadlines.range(Bytes.wrap(new byte[0]), upTo)) {
-      while (it.hasNext() && due.size() < MAX_DUE_PER_PASS) {
-        Bytes indexKey = it.next().key;
-        if (indexKey.get().length > Long.BYTES) {
-          due.add(indexKey);
-        }
+    List<Due> passed = new ArrayList<>();
+    for (Due d : due) {
+      if (d.at() > clock || passed.size() >= MAX_DUE_PER_PASS) {
+        break;
       }
+      passed.add(d);
     }
-    for (Bytes indexKey : due) {
-      byte[] raw = indexKey.get();
-      long deadline = ByteBuffer.wrap(raw, 0, Long.BYTES).getLong();
-      Bytes householdKey = Bytes.wrap(java.util.Arrays.copyOfRange(raw, Long.BYTES, raw.length));
-      byte[] stored = households.get(householdKey);
+    for (Due d : passed) {
+      due.remove(d);
+      byte[] stored = households.get(d.household());
       HouseholdState state = stored == null ? null : StateCodec.decode(stored);
-      if (state == null || state.scheduledDeadline != deadline) {
-        deadlines.delete(indexKey); // stale: the household moved on
-        continue;
+      if (state == null || state.scheduledDeadline != d.at()) {
+        continue; // stale: the household moved on
       }
-      String householdId = new String(householdKey.get(), StandardCharsets.UTF_8);
+      // store() re-indexes the household from here
+      state.scheduledDeadline = 0;
+      String householdId = new String(d.household().get(), StandardCharsets.UTF_8);
       String townshipBefore = state.townshipCode;
       int maskBefore = state.cadreRiskMask();
       List<Alert> alerts = new ArrayList<>(1);
       detector.onClock(householdId, state, clock, alerts);
-      store(householdKey, state, stored, townshipBefore, maskBefore);
+      store(d.household(), state, stored, townshipBefore, maskBefore);
       emit(alerts, clock, false);
     }
     nextDue = firstDeadline();
   }
 
   private long firstDeadline() {
-    try (KeyValueIterator<Bytes, byte[]> it = deadlines.all()) {
-      while (it.hasNext()) {
-        byte[] key = it.next().key.get();
-        if (key.length > Long.BYTES) {
-          return ByteBuffer.wrap(key, 0, Long.BYTES).getLong();
-        }
-      }
-    }
-    return Long.MAX_VALUE;
+    return due.isEmpty() ? Long.MAX_VALUE : due.first().at();
   }
 
-  private static Bytes deadlineKey(long deadline, Bytes household) {
-    byte[] id = household.get();
-    return Bytes.wrap(
-        ByteBuffer.allocate(Long.BYTES + id.length).putLong(deadline).put(id).array());
+  /** A household's next deadline; ordered by time, then household. */
+  private record Due(long at, Bytes household) implements Comparable<Due> {
+    @Override
+    public int compareTo(Due other) {
+      int byTime = Long.compare(at, other.at);
+      return byTime != 0 ? byTime : household.compareTo(other.household);
+    }
   }
 
   // ---------------------------------------------------------------- gauges
@@ -337,14 +331,22 @@ final class HouseholdProcessor implements Processor<byte[], byte[], Object, Obje
 
   private record TownshipRisk(String township, int riskType) {}
 
-  private void countExistingState() {
+  /** Counts the restored state into the gauges and indexes its deadlines. */
+  private void loadExistingState() {
+    due.clear();
     try (KeyValueIterator<Bytes, byte[]> it = households.all()) {
       while (it.hasNext()) {
         KeyValue<Bytes, byte[]> entry = it.next();
+        if (entry.key.equals(CLOCK_KEY)) {
+          continue;
+        }
         HouseholdState state = StateCodec.decode(entry.value);
         stateBytes += entry.value.length;
         stateHouseholds++;
         atRisk(state.townshipCode, state.cadreRiskMask(), 1);
+        if (state.scheduledDeadline != 0) {
+          due.add(new Due(state.scheduledDeadline, entry.key));
+        }
       }
     }
     metrics.stateSize(stateBytes, stateHouseholds);

@@ -14,14 +14,14 @@ import org.shouwang.platform.kafka.ContractTopics;
 
 /**
  * The risk engine's topology: both input topics (keyed by household, co-partitioned) feed one
- * processor that keeps each household's state in one RocksDB store, plus an index of deadlines for
- * the absence rules. No repartition, no joins, no I/O: {@code TopologyTestDriver} runs it as is.
+ * processor that keeps each household's state in one RocksDB store, with an index of deadlines for
+ * the absence rules kept in memory and rebuilt from that store. No repartition, no joins, no I/O:
+ * {@code TopologyTestDriver} runs it as is.
  *
  * <pre>
  * household-events-source ─┐                             ┌─► risk-alerts-sink
  *                          ├─► household-risk-processor ─┼─► household-events-dlt-sink
  * subsidy-payments-source ─┘   [household-state]         └─► subsidy-payments-dlt-sink
- *                              [household-deadlines]
  * </pre>
  */
 public final class RiskTopology {
@@ -35,9 +35,6 @@ public final class RiskTopology {
 
   /** One compact binary state per household. */
   public static final String HOUSEHOLD_STORE = "household-state";
-
-  /** Deadlines of the absence rules: (deadline, household) keys in time order. */
-  public static final String DEADLINE_STORE = "household-deadlines";
 
   private RiskTopology() {}
 
@@ -77,11 +74,6 @@ public final class RiskTopology {
     topology.addStateStore(
         Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(HOUSEHOLD_STORE), Serdes.Bytes(), Serdes.ByteArray())
-            .withCachingEnabled(),
-        PROCESSOR);
-    topology.addStateStore(
-        Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(DEADLINE_STORE), Serdes.Bytes(), Serdes.ByteArray())
             .withCachingEnabled(),
         PROCESSOR);
     topology.addSink(
