@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
-import java.util.UUID;
 import org.shouwang.events.Alert;
 import org.shouwang.events.EventData;
 import org.shouwang.events.HouseholdEvent;
@@ -855,7 +854,7 @@ final class Detector {
     }
     String identity =
         x.householdId + '|' + rule + '|' + key + '|' + value + '|' + String.join(",", evidence);
-    String alertId = UUID.nameUUIDFromBytes(identity.getBytes(StandardCharsets.UTF_8)).toString();
+    String alertId = NameBasedUuids.of(identity.getBytes(StandardCharsets.UTF_8)).toString();
     x.out.add(
         new Alert(
             alertId,

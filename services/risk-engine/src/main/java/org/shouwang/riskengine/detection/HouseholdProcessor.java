@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -68,6 +69,11 @@ final class HouseholdProcessor implements Processor<byte[], byte[], Object, Obje
   // household store at init (each state carries its scheduled deadline), so it needs no store,
   // no changelog and no writes of its own
   private final TreeSet<Due> due = new TreeSet<>();
+
+  // decoded states of recently seen households, in front of the store: a hit saves the store
+  // lookup and the decoding. Always what the store holds: a state is cached only once written, a
+  // record that fails midway evicts its household, and init/close start empty.
+  private final StateCache cache;
   private long clock;
   private long nextDue = Long.MAX_VALUE;
   private long lastRecordWallMillis;
@@ -83,12 +89,14 @@ final class HouseholdProcessor implements Processor<byte[], byte[], Object, Obje
     this.metrics = settings.metrics();
     this.idempotencyWindow = settings.properties().rules().idempotencyWindow();
     this.quietMillis = settings.properties().clock().quietPeriod().toMillis();
+    this.cache = new StateCache(settings.properties().cachedHouseholdsPerTask());
   }
 
   @Override
   public void init(ProcessorContext<Object, Object> context) {
     this.context = context;
     this.households = context.getStateStore(RiskTopology.HOUSEHOLD_STORE);
+    cache.clear();
     byte[] savedClock = households.get(CLOCK_KEY);
     clock = savedClock == null ? 0 : ByteBuffer.wrap(savedClock).getLong();
     lastRecordWallMillis = context.currentSystemTimeMs();
@@ -148,6 +156,8 @@ final class HouseholdProcessor implements Processor<byte[], byte[], Object, Obje
         handleEvent(householdId, (HouseholdEvent) read.value(), record.timestamp());
       }
     } catch (RuntimeException e) {
+      // the cached state may be half-changed: the store still holds the state before this record
+      cache.remove(Bytes.wrap(householdId.getBytes(StandardCharsets.UTF_8)));
       // a record the rules cannot handle must not stop the engine: it goes to the dead letters
       log.error(
           "cannot process a {} of a household; sent to the dead-letter topic",
@@ -160,8 +170,8 @@ final class HouseholdProcessor implements Processor<byte[], byte[], Object, Obje
 
   private void handleEvent(String householdId, HouseholdEvent event, long recordTimestamp) {
     Bytes key = Bytes.wrap(householdId.getBytes(StandardCharsets.UTF_8));
-    byte[] stored = households.get(key);
-    HouseholdState state = stored == null ? new HouseholdState() : StateCodec.decode(stored);
+    Loaded loaded = load(key);
+    HouseholdState state = loaded == null ? new HouseholdState() : loaded.state;
     if (!state.remember(event.eventId(), idempotencyWindow)) {
       metrics.duplicateIgnored();
       return;
@@ -172,7 +182,7 @@ final class HouseholdProcessor implements Processor<byte[], byte[], Object, Obje
     detector.onEvent(householdId, state, event, alerts);
     advanceClock(event.occurredAt().toInstant().toEpochMilli());
     detector.onClock(householdId, state, clock, alerts);
-    store(key, state, stored, townshipBefore, maskBefore);
+    store(key, state, loaded, townshipBefore, maskBefore);
     emit(alerts, recordTimestamp, true);
     metrics.eventProcessed(event.type());
     runDueDeadlines();
@@ -180,8 +190,8 @@ final class HouseholdProcessor implements Processor<byte[], byte[], Object, Obje
 
   private void handlePayment(String householdId, SubsidyPayment payment, long recordTimestamp) {
     Bytes key = Bytes.wrap(householdId.getBytes(StandardCharsets.UTF_8));
-    byte[] stored = households.get(key);
-    HouseholdState state = stored == null ? new HouseholdState() : StateCodec.decode(stored);
+    Loaded loaded = load(key);
+    HouseholdState state = loaded == null ? new HouseholdState() : loaded.state;
     if (!state.remember(payment.paymentId(), idempotencyWindow)
         || seenPayment(state, payment.paymentId())) {
       metrics.duplicateIgnored();
@@ -193,7 +203,7 @@ final class HouseholdProcessor implements Processor<byte[], byte[], Object, Obje
     detector.onPayment(householdId, state, payment, alerts);
     advanceClock(payment.paidAt().toInstant().toEpochMilli());
     detector.onClock(householdId, state, clock, alerts);
-    store(key, state, stored, townshipBefore, maskBefore);
+    store(key, state, loaded, townshipBefore, maskBefore);
     emit(alerts, recordTimestamp, true);
     metrics.paymentProcessed();
     runDueDeadlines();
@@ -210,7 +220,7 @@ final class HouseholdProcessor implements Processor<byte[], byte[], Object, Obje
 
   /** Writes the state back, re-indexes its deadline and moves the gauges by what changed. */
   private void store(
-      Bytes key, HouseholdState state, byte[] before, String townshipBefore, int maskBefore) {
+      Bytes key, HouseholdState state, Loaded before, String townshipBefore, int maskBefore) {
     long next = detector.nextDeadline(state);
     if (next != state.scheduledDeadline) {
       if (state.scheduledDeadline != 0) {
@@ -224,11 +234,16 @@ final class HouseholdProcessor implements Processor<byte[], byte[], Object, Obje
     }
     byte[] encoded = StateCodec.encode(state);
     households.put(key, encoded);
-    long bytesDelta = encoded.length - (before == null ? 0 : before.length);
+    long bytesDelta = encoded.length - (before == null ? 0 : before.bytes);
     long householdsDelta = before == null ? 1 : 0;
     stateBytes += bytesDelta;
     stateHouseholds += householdsDelta;
     metrics.stateSize(bytesDelta, householdsDelta);
+    if (before != null) {
+      before.bytes = encoded.length;
+    } else {
+      cache.put(key, new Loaded(state, encoded.length));
+    }
     int maskAfter = state.cadreRiskMask();
     if (maskAfter != maskBefore || !java.util.Objects.equals(townshipBefore, state.townshipCode)) {
       atRisk(townshipBefore, maskBefore, -1);
@@ -287,8 +302,8 @@ final class HouseholdProcessor implements Processor<byte[], byte[], Object, Obje
     }
     for (Due d : passed) {
       due.remove(d);
-      byte[] stored = households.get(d.household());
-      HouseholdState state = stored == null ? null : StateCodec.decode(stored);
+      Loaded loaded = load(d.household());
+      HouseholdState state = loaded == null ? null : loaded.state;
       if (state == null || state.scheduledDeadline != d.at()) {
         continue; // stale: the household moved on
       }
@@ -298,11 +313,62 @@ final class HouseholdProcessor implements Processor<byte[], byte[], Object, Obje
       String townshipBefore = state.townshipCode;
       int maskBefore = state.cadreRiskMask();
       List<Alert> alerts = new ArrayList<>(1);
-      detector.onClock(householdId, state, clock, alerts);
-      store(d.household(), state, stored, townshipBefore, maskBefore);
+      try {
+        detector.onClock(householdId, state, clock, alerts);
+        store(d.household(), state, loaded, townshipBefore, maskBefore);
+      } catch (RuntimeException e) {
+        cache.remove(d.household()); // half-changed; the store holds the state before
+        throw e;
+      }
       emit(alerts, clock, false);
     }
     nextDue = firstDeadline();
+  }
+
+  /** A household's state as stored (from the cache or the store), or {@code null} if none. */
+  private Loaded load(Bytes key) {
+    Loaded cached = cache.get(key);
+    if (cached != null) {
+      return cached;
+    }
+    byte[] stored = households.get(key);
+    if (stored == null) {
+      return null;
+    }
+    Loaded loaded = new Loaded(StateCodec.decode(stored), stored.length);
+    cache.put(key, loaded);
+    return loaded;
+  }
+
+  /** A decoded state and the size of its stored encoding. */
+  private static final class Loaded {
+    final HouseholdState state;
+    int bytes;
+
+    Loaded(HouseholdState state, int bytes) {
+      this.state = state;
+      this.bytes = bytes;
+    }
+  }
+
+  /** Least recently used decoded states, at most {@code capacity}. */
+  private static final class StateCache extends LinkedHashMap<Bytes, Loaded> {
+    private final int capacity;
+
+    StateCache(int capacity) {
+      super(16, 0.75f, true);
+      this.capacity = capacity;
+    }
+
+    @Override
+    public Loaded put(Bytes key, Loaded value) {
+      return capacity == 0 ? null : super.put(key, value);
+    }
+
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<Bytes, Loaded> eldest) {
+      return size() > capacity;
+    }
   }
 
   private long firstDeadline() {
@@ -354,6 +420,7 @@ final class HouseholdProcessor implements Processor<byte[], byte[], Object, Obje
 
   @Override
   public void close() {
+    cache.clear();
     metrics.stateSize(-stateBytes, -stateHouseholds);
     for (Map.Entry<TownshipRisk, long[]> entry : atRisk.entrySet()) {
       metrics.atRisk(entry.getKey().township(), entry.getKey().riskType(), -entry.getValue()[0]);

@@ -28,6 +28,9 @@ import org.springframework.validation.annotation.Validated;
  * @param streamThreads stream threads of this instance
  * @param commitInterval how often a transaction commits (exactly-once: the latency floor)
  * @param autoStartup start the engine with the application context
+ * @param cachedHouseholdsPerTask decoded household states each stream task keeps in memory in front
+ *     of its RocksDB store (least recently used go first); 0 reads every record's state from the
+ *     store
  * @param clock the engine's clock for absence rules
  * @param rules rule thresholds
  */
@@ -40,6 +43,7 @@ public record RiskEngineProperties(
     @DefaultValue("1") @Min(1) @Max(64) int streamThreads,
     @DefaultValue("100ms") @NotNull Duration commitInterval,
     @DefaultValue("true") boolean autoStartup,
+    @DefaultValue("10000") @Min(0) @Max(10_000_000) int cachedHouseholdsPerTask,
     @DefaultValue @Valid @NotNull EngineClock clock,
     @DefaultValue @Valid @NotNull Rules rules) {
 
@@ -52,8 +56,23 @@ public record RiskEngineProperties(
         1,
         Duration.ofMillis(100),
         true,
+        10_000,
         EngineClock.defaults(),
         Rules.defaults());
+  }
+
+  /** This configuration with another number of decoded states cached per task. */
+  public RiskEngineProperties withCachedHouseholdsPerTask(int households) {
+    return new RiskEngineProperties(
+        applicationId,
+        stateDir,
+        instanceId,
+        streamThreads,
+        commitInterval,
+        autoStartup,
+        households,
+        clock,
+        rules);
   }
 
   /** This configuration with other rules. */
@@ -65,6 +84,7 @@ public record RiskEngineProperties(
         streamThreads,
         commitInterval,
         autoStartup,
+        cachedHouseholdsPerTask,
         clock,
         newRules);
   }

@@ -87,6 +87,8 @@ import tools.jackson.databind.node.ObjectNode;
  *   <li>{@code --households N} distinct households (default 20000, a county)
  *   <li>{@code --partitions N} partitions of the input topics (default 6)
  *   <li>{@code --rate N} and {@code --seconds N} for the latency run (default 2000/s for 30 s)
+ *   <li>{@code --commit-ms N} the engine's commit interval in both runs (default: the engine's
+ *       default); the baselines keep 100 ms
  *   <li>{@code --skip-throughput}, {@code --skip-latency}
  * </ul>
  */
@@ -100,6 +102,7 @@ public final class RiskEngineBenchmark {
   private final int partitions;
   private final int rate;
   private final int seconds;
+  private final long commitMillis;
   private final String bootstrap;
 
   private RiskEngineBenchmark(Map<String, String> flags) {
@@ -111,6 +114,11 @@ public final class RiskEngineBenchmark {
     partitions = Integer.parseInt(flags.getOrDefault("partitions", "6"));
     rate = Integer.parseInt(flags.getOrDefault("rate", "2000"));
     seconds = Integer.parseInt(flags.getOrDefault("seconds", "30"));
+    commitMillis =
+        Long.parseLong(
+            flags.getOrDefault(
+                "commit-ms",
+                String.valueOf(RiskEngineProperties.defaults().commitInterval().toMillis())));
     bootstrap = SharedKafka.bootstrapServers();
   }
 
@@ -193,7 +201,7 @@ public final class RiskEngineBenchmark {
         run(
             "risk engine",
             engine,
-            config(prefix + "engine", 100),
+            config(prefix + "engine", commitMillis),
             engineCount,
             streams -> metrics.averageStateBytes());
     AtomicLong bareCount = new AtomicLong();
@@ -217,8 +225,14 @@ public final class RiskEngineBenchmark {
     System.out.printf(
         "risk engine (all rules) %,10.0f events/s   %6.0f bytes/household   %,.0f alerts%n",
         risk.eventsPerSecond(), risk.stateBytes(), alerts);
+    System.out.printf("bare baseline (no validation) %,10.0f events/s%n", bare.eventsPerSecond());
     System.out.printf(
         "ratio engine/baseline   %.2f%n", risk.eventsPerSecond() / base.eventsPerSecond());
+    System.out.printf(
+        "ratio engine/bare       %.2f   (goal: >= 1.00, %s)%n",
+        risk.eventsPerSecond() / bare.eventsPerSecond(),
+        risk.eventsPerSecond() >= bare.eventsPerSecond() ? "met" : "not met");
+    System.out.printf("engine commit interval  %d ms%n", commitMillis);
   }
 
   private record Result(double eventsPerSecond, double stateBytes) {}
@@ -380,7 +394,7 @@ public final class RiskEngineBenchmark {
     KafkaStreams streams =
         new KafkaStreams(
             RiskTopology.build(topics, RiskEngineProperties.defaults(), metrics, Clock.systemUTC()),
-            config(prefix + "engine", 100));
+            config(prefix + "engine", commitMillis));
     streams.start();
     while (streams.state() != KafkaStreams.State.RUNNING) {
       LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
@@ -468,8 +482,8 @@ public final class RiskEngineBenchmark {
     long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
     System.out.println();
     System.out.printf(
-        "latency at %,d events/s for %d s (exactly-once, commit.interval.ms=100), %,d alerts measured, %d missing%n",
-        rate, seconds, sorted.length, sentAt.size());
+        "latency at %,d events/s for %d s (exactly-once, commit.interval.ms=%d), %,d alerts measured, %d missing%n",
+        rate, seconds, commitMillis, sorted.length, sentAt.size());
     System.out.printf(
         "produce → alert readable (read_committed): p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
         percentile(sorted, 0.50), percentile(sorted, 0.99), percentile(sorted, 1.0));
@@ -671,6 +685,7 @@ public final class RiskEngineBenchmark {
             1,
             Duration.ofMillis(commitMillis),
             true,
+            defaults.cachedHouseholdsPerTask(),
             defaults.clock(),
             defaults.rules());
     Properties config = RiskEngineStreams.config(properties, bootstrap);

@@ -134,6 +134,7 @@ class AbsenceRuleTests {
             1,
             defaults.commitInterval(),
             true,
+            defaults.cachedHouseholdsPerTask(),
             new RiskEngineProperties.EngineClock(
                 defaults.clock().zone(), false, Duration.ofMinutes(1), Duration.ofSeconds(30)),
             defaults.rules());

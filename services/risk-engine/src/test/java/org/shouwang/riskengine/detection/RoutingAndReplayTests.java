@@ -8,6 +8,8 @@ import static org.shouwang.riskengine.detection.RuleLifecycleTests.monitoring;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.shouwang.events.Alert;
 import org.shouwang.events.Audience;
 import org.shouwang.events.EventData;
@@ -91,6 +93,25 @@ class RoutingAndReplayTests {
     }
     assertThat(first).hasSizeGreaterThan(8);
     assertThat(second).isEqualTo(first);
+  }
+
+  @ParameterizedTest(name = "{0} cached households per task")
+  @ValueSource(ints = {0, 1})
+  void theCacheOfDecodedStatesChangesNoAlert(int cached) {
+    List<Alert> withDefaultCache;
+    List<Alert> withOtherCache;
+    try (Engine engine = new Engine()) {
+      history(engine);
+      withDefaultCache = engine.alerts();
+    }
+    // 0: every state read from the store; 1: three households evict each other all the time
+    try (Engine engine =
+        new Engine(RiskEngineProperties.defaults().withCachedHouseholdsPerTask(cached))) {
+      history(engine);
+      withOtherCache = engine.alerts();
+    }
+    assertThat(withDefaultCache).hasSizeGreaterThan(8);
+    assertThat(withOtherCache).isEqualTo(withDefaultCache);
   }
 
   @Test
