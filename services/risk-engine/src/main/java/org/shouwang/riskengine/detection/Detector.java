@@ -127,6 +127,8 @@ final class Detector {
       s.category = d.monitoringCategory();
     }
     s.clear(Rule.PAYMENT_UNREGISTERED, NONE);
+    s.unregisteredPaidAtMillis = 0;
+    s.unregisteredPaymentId = null;
     if (s.labourers > 0) {
       s.clear(Rule.LABOUR_LOSS, NO_LABOURER);
     }
@@ -566,13 +568,13 @@ final class Detector {
     long amount = cents(p.amount());
 
     if (!s.registered) {
-      raise(
-          x,
-          Rule.PAYMENT_UNREGISTERED,
-          NONE,
-          Rule.PAYMENT_UNREGISTERED.defaultRiskType(),
-          Severity.CRITICAL,
-          "向未登记的户发放" + programme.chineseName() + " " + p.period() + " " + yuan(amount) + " 元");
+      if (rules.payment().unregisteredGrace().isZero()) {
+        unregisteredPayment(x, programme, p.period(), amount);
+      } else if (s.unregisteredPaidAtMillis == 0 && !s.open(Rule.PAYMENT_UNREGISTERED, NONE)) {
+        // fires from onClock when the grace has passed and no registration came
+        s.unregisteredPaidAtMillis = x.millis;
+        s.unregisteredPaymentId = p.paymentId();
+      }
     } else if (s.status.inactive()) {
       raise(
           x,
@@ -680,6 +682,22 @@ final class Detector {
     prunePayments(s, month(x.date()));
   }
 
+  private void unregisteredPayment(Ctx x, Programme programme, String period, long amount) {
+    raise(
+        x,
+        Rule.PAYMENT_UNREGISTERED,
+        NONE,
+        Rule.PAYMENT_UNREGISTERED.defaultRiskType(),
+        Severity.CRITICAL,
+        "向未登记的户发放" + programme.chineseName() + " " + period + " " + yuan(amount) + " 元");
+  }
+
+  private long unregisteredDeadline(HouseholdState s) {
+    return s.unregisteredPaidAtMillis == 0 || s.registered
+        ? 0
+        : s.unregisteredPaidAtMillis + rules.payment().unregisteredGrace().toMillis();
+  }
+
   private void advancePaid(HouseholdState s, HouseholdState.Entitlement e) {
     while (s.payment(e.programme, periodOf(e.paidThrough + 1)) != null) {
       e.paidThrough++;
@@ -711,6 +729,30 @@ final class Detector {
    * processing agree.
    */
   void onClock(String householdId, HouseholdState s, long now, List<Alert> out) {
+    long unregistered = unregisteredDeadline(s);
+    if (unregistered != 0 && now >= unregistered) {
+      OffsetDateTime at = Instant.ofEpochMilli(unregistered).atZone(zone).toOffsetDateTime();
+      Ctx x = new Ctx(householdId, s, s.unregisteredPaymentId, at, out);
+      HouseholdState.Payment paid = null;
+      for (HouseholdState.Payment p : s.payments) {
+        if (p.paymentId.equals(s.unregisteredPaymentId)) {
+          paid = p;
+        }
+      }
+      if (paid != null) {
+        unregisteredPayment(x, paid.programme, periodLabel(paid.period), paid.cents);
+      } else {
+        raise(
+            x,
+            Rule.PAYMENT_UNREGISTERED,
+            NONE,
+            Rule.PAYMENT_UNREGISTERED.defaultRiskType(),
+            Severity.CRITICAL,
+            "向未登记的户发放补贴");
+      }
+      s.unregisteredPaidAtMillis = 0;
+      s.unregisteredPaymentId = null;
+    }
     for (HouseholdState.Entitlement e : s.entitlements) {
       if (e.programme.frequency() != Programme.Frequency.MONTHLY
           || s.open(Rule.PAYMENT_MISSED, e.programme.name())) {
@@ -776,6 +818,10 @@ final class Detector {
     long measure = measureDeadline(s);
     if (measure != 0) {
       next = Math.min(next, measure);
+    }
+    long unregistered = unregisteredDeadline(s);
+    if (unregistered != 0) {
+      next = Math.min(next, unregistered);
     }
     return next == Long.MAX_VALUE ? 0 : next;
   }
@@ -948,6 +994,13 @@ final class Detector {
   }
 
   /** Yuan as a cadre reads it: {@code 8,500} or {@code 8,500.50}. */
+  /** 202603 as "2026-03", 2026 as "2026". */
+  private static String periodLabel(int period) {
+    return period > 9999
+        ? period / 100 + "-" + (period % 100 < 10 ? "0" : "") + period % 100
+        : String.valueOf(period);
+  }
+
   static String yuan(long cents) {
     StringBuilder text = new StringBuilder(16);
     long abs = Math.abs(cents);

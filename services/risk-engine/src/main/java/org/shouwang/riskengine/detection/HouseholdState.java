@@ -58,8 +58,14 @@ final class HouseholdState {
   long[] recentIds = new long[0];
   int recentNext;
 
-  // the deadline this household is indexed under in the deadline store, 0 for none
+  // the deadline this household is indexed under in the deadline index, 0 for none
   long scheduledDeadline;
+
+  // the first payment to this household while it was not registered, waiting out the grace period
+  // of PAYMENT_UNREGISTERED (a registration sent at the same time may arrive just after it); 0:
+  // none
+  long unregisteredPaidAtMillis;
+  String unregisteredPaymentId;
 
   static final long UNKNOWN = Long.MIN_VALUE;
 

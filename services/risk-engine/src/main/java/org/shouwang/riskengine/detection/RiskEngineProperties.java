@@ -291,12 +291,24 @@ public record RiskEngineProperties(
   /**
    * @param graceDays PAYMENT_MISSED fires once this day of the following month has passed
    * @param retainedMonths how many months of payments each household remembers (duplicates)
+   * @param unregisteredGrace PAYMENT_UNREGISTERED fires this long (event time) after a payment to a
+   *     household that is still not registered by then: a registration and a payment sent together
+   *     by two systems may arrive in either order; 0 fires at once
    */
   public record Payment(
       @DefaultValue("10") @Min(0) @Max(27) int graceDays,
-      @DefaultValue("13") @Min(2) @Max(60) int retainedMonths) {
+      @DefaultValue("13") @Min(2) @Max(60) int retainedMonths,
+      @DefaultValue("10m") @NotNull Duration unregisteredGrace) {
+    public Payment {
+      if (unregisteredGrace != null && unregisteredGrace.isNegative()) {
+        throw new IllegalArgumentException(
+            "shouwang.risk-engine.rules.payment.unregistered-grace must not be negative, not "
+                + unregisteredGrace);
+      }
+    }
+
     public static Payment defaults() {
-      return new Payment(10, 13);
+      return new Payment(10, 13, Duration.ofMinutes(10));
     }
   }
 

@@ -36,7 +36,8 @@ final class StateCodec {
             | (s.formerlyPoor ? 2 : 0)
             | (s.measureSinceMonitored ? 4 : 0)
             | (s.incomeCents != HouseholdState.UNKNOWN ? 8 : 0)
-            | (s.previousIncomeCents != HouseholdState.UNKNOWN ? 16 : 0);
+            | (s.previousIncomeCents != HouseholdState.UNKNOWN ? 16 : 0)
+            | (s.unregisteredPaidAtMillis != 0 ? 32 : 0);
     w.varint(flags);
     w.string(s.townshipCode);
     w.string(s.villageCode);
@@ -102,6 +103,11 @@ final class StateCodec {
       }
     }
     w.signed(s.scheduledDeadline);
+    if (s.unregisteredPaidAtMillis != 0) {
+      // appended under a new flag: states written before it decode unchanged
+      w.signed(s.unregisteredPaidAtMillis);
+      w.id(s.unregisteredPaymentId);
+    }
     return w.toBytes();
   }
 
@@ -188,6 +194,10 @@ final class StateCodec {
       }
     }
     s.scheduledDeadline = r.signed();
+    if ((flags & 32) != 0) {
+      s.unregisteredPaidAtMillis = r.signed();
+      s.unregisteredPaymentId = r.id();
+    }
     return s;
   }
 

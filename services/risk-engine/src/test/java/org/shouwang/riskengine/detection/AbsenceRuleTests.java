@@ -208,4 +208,86 @@ class AbsenceRuleTests {
       assertThat(engine.alerts(Rule.NO_MEASURE)).hasSize(1);
     }
   }
+
+  @Test
+  void paymentUnregisteredFiresOnceTheGraceHasPassedWithoutARegistration() {
+    try (Engine engine = new Engine()) {
+      OffsetDateTime paid = OffsetDateTime.parse("2026-03-05T10:00:00+08:00");
+      String payment =
+          engine.pay(
+              "430421-999-00001", Programme.MINIMUM_LIVING_ALLOWANCE, "2026-03", "720", paid);
+      assertThat(engine.alerts(Rule.PAYMENT_UNREGISTERED)).as("within the grace").isEmpty();
+
+      tick(engine, "2026-03-05T10:09:59+08:00");
+      assertThat(engine.alerts(Rule.PAYMENT_UNREGISTERED)).as("still within the grace").isEmpty();
+
+      tick(engine, "2026-03-05T10:10:00+08:00");
+      assertThat(engine.alerts(Rule.PAYMENT_UNREGISTERED))
+          .singleElement()
+          .satisfies(
+              a -> {
+                assertThat(a.severity()).isEqualTo(Severity.CRITICAL);
+                assertThat(a.evidence()).containsExactly(payment);
+                assertThat(a.detectedAt())
+                    .isEqualTo(OffsetDateTime.parse("2026-03-05T10:10:00+08:00"));
+                assertThat(a.message()).isEqualTo("向未登记的户发放低保 2026-03 720 元");
+                assertThat(a.cadreId()).isNull();
+              });
+
+      engine.pay("430421-999-00001", Programme.MINIMUM_LIVING_ALLOWANCE, "2026-04", "720", paid);
+      tick(engine, "2026-04-30T00:00:00+08:00");
+      assertThat(engine.alerts(Rule.PAYMENT_UNREGISTERED)).as("no repeat while open").isEmpty();
+    }
+  }
+
+  @Test
+  void aRegistrationArrivingJustAfterItsPaymentRaisesNothing() {
+    try (Engine engine = new Engine()) {
+      OffsetDateTime paid = OffsetDateTime.parse("2026-03-05T10:00:00+08:00");
+      // two systems sent at once: the payment overtook the registration
+      engine.pay(Programme.MINIMUM_LIVING_ALLOWANCE, "2026-03", "720", paid);
+      engine.register(paid.minusDays(30));
+      tick(engine, "2026-04-01T00:00:00+08:00");
+      assertThat(engine.alerts(Rule.PAYMENT_UNREGISTERED)).isEmpty();
+    }
+  }
+
+  @Test
+  void withoutAGracePaymentUnregisteredFiresAtOnce() {
+    RiskEngineProperties defaults = RiskEngineProperties.defaults();
+    RiskEngineProperties.Rules r = defaults.rules();
+    RiskEngineProperties.Rules noGrace =
+        new RiskEngineProperties.Rules(
+            r.monitoringLine(),
+            r.income(),
+            r.medical(),
+            r.schooling(),
+            r.water(),
+            r.incident(),
+            r.labour(),
+            r.loan(),
+            new RiskEngineProperties.Payment(
+                r.payment().graceDays(), r.payment().retainedMonths(), Duration.ZERO),
+            r.monitoring(),
+            r.idempotencyWindow());
+    try (Engine engine = new Engine(defaults.withRules(noGrace))) {
+      OffsetDateTime paid = OffsetDateTime.parse("2026-03-05T10:00:00+08:00");
+      engine.pay("430421-999-00001", Programme.MINIMUM_LIVING_ALLOWANCE, "2026-03", "720", paid);
+      assertThat(engine.alerts(Rule.PAYMENT_UNREGISTERED))
+          .singleElement()
+          .satisfies(a -> assertThat(a.detectedAt()).isEqualTo(paid));
+    }
+  }
+
+  @Test
+  void aPendingUnregisteredPaymentSurvivesTheStateEncoding() {
+    HouseholdState state = new HouseholdState();
+    state.unregisteredPaidAtMillis = 1_772_676_000_000L;
+    state.unregisteredPaymentId = "3f1c2b9e-5d7a-4c1e-9b8f-2a6d4e8c1f01";
+    HouseholdState decoded = StateCodec.decode(StateCodec.encode(state));
+    assertThat(decoded.unregisteredPaidAtMillis).isEqualTo(state.unregisteredPaidAtMillis);
+    assertThat(decoded.unregisteredPaymentId).isEqualTo(state.unregisteredPaymentId);
+    assertThat(StateCodec.decode(StateCodec.encode(new HouseholdState())).unregisteredPaidAtMillis)
+        .isZero();
+  }
 }
