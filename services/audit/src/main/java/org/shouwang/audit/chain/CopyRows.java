@@ -236,10 +236,44 @@ final class CopyRows {
 
     boolean holds(CopyRows rows, int base) {
       byte[] b = rows.buf;
-      int[] s = rows.slots;
+      if (!digest(b, rows.slots, base)) {
+        return false;
+      }
+      int at = rows.slots[base + HASH];
+      if (getInt(b, at) != 64) {
+        return false;
+      }
+      at += 4;
+      for (int i = 0; i < 32; i++) {
+        int v = digestOut[i] & 0xff;
+        if (b[at + 2 * i] != HEX[v >>> 4] || b[at + 2 * i + 1] != HEX[v & 0xf]) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /**
+     * Writes the row's hash as 64 lower-case hex digits at {@code out[at]}; {@code false} (and
+     * nothing written) when the fast path does not apply.
+     */
+    boolean hash(byte[] b, int[] s, int base, byte[] out, int at) {
+      if (!digest(b, s, base)) {
+        return false;
+      }
+      for (int i = 0; i < 32; i++) {
+        int v = digestOut[i] & 0xff;
+        out[at + 2 * i] = HEX[v >>> 4];
+        out[at + 2 * i + 1] = HEX[v & 0xf];
+      }
+      return true;
+    }
+
+    /** SHA-256 of the row's canonical encoding into {@link #digestOut}. */
+    private boolean digest(byte[] b, int[] s, int base) {
       digest.reset();
       int n;
-      byte[] out = ensure(VERSION_FIELD.length + 4 + 20 + 2 * (4 + 27));
+      byte[] out = ensure(VERSION_FIELD.length + 4 + 20 + 2 * (4 + 27) + 4 + 11 + 4 + 20);
       System.arraycopy(VERSION_FIELD, 0, out, 0, VERSION_FIELD.length);
       n = VERSION_FIELD.length;
       // sequence: NOT NULL int8
@@ -256,48 +290,38 @@ final class CopyRows {
       if (n < 0) {
         return false;
       }
-      digest.update(out, 0, n);
-      // kind, household_id, actor, source_topic: framed exactly as in the encoding
-      digest.update(b, s[base + KIND], s[base + PARTITION] - s[base + KIND]);
-      n = 0;
+      // partition and offset first: nothing may go into the digest before every check passed
+      int tail = n;
       at = s[base + PARTITION];
       int length = getInt(b, at);
       if (length < 0) {
-        putInt(out, 0, -1);
-        n = 4;
+        putInt(out, tail, -1);
+        tail += 4;
       } else if (length == 4) {
-        n = decimal(out, 0, getInt(b, at + 4));
+        tail = decimal(out, tail, getInt(b, at + 4));
       } else {
         return false;
       }
       at = s[base + OFFSET];
       length = getInt(b, at);
       if (length < 0) {
-        putInt(out, n, -1);
-        n += 4;
+        putInt(out, tail, -1);
+        tail += 4;
       } else if (length == 8) {
-        n = decimal(out, n, getLong(b, at + 4));
+        tail = decimal(out, tail, getLong(b, at + 4));
       } else {
         return false;
       }
       digest.update(out, 0, n);
+      // kind, household_id, actor, source_topic: framed exactly as in the encoding
+      digest.update(b, s[base + KIND], s[base + PARTITION] - s[base + KIND]);
+      digest.update(out, n, tail - n);
       // record_key, detail, payload, prev_hash: framed exactly as in the encoding
       digest.update(b, s[base + RECORD_KEY], s[base + HASH] - s[base + RECORD_KEY]);
       try {
         digest.digest(digestOut, 0, 32);
       } catch (java.security.DigestException e) {
         throw new IllegalStateException("SHA-256 writes 32 bytes", e);
-      }
-      at = s[base + HASH];
-      if (getInt(b, at) != 64) {
-        return false;
-      }
-      at += 4;
-      for (int i = 0; i < 32; i++) {
-        int v = digestOut[i] & 0xff;
-        if (b[at + 2 * i] != HEX[v >>> 4] || b[at + 2 * i + 1] != HEX[v & 0xf]) {
-          return false;
-        }
       }
       return true;
     }
