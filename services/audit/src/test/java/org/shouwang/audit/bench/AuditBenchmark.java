@@ -45,7 +45,9 @@ public final class AuditBenchmark {
 
     RecordClassifier classifier =
         new RecordClassifier(new ContractTopics(new KafkaTopicsProperties("", 6, (short) 1, true)));
-    int warmUp = Math.max(1, entries / 4);
+    // as many entries again to warm up first: with fewer, the JIT compiler still takes about half
+    // of the JVM's CPU time during the measured append (reported below as "JIT")
+    int warmUp = Integer.getInteger("bench.warmUp", entries);
     List<List<ConsumerRecord<byte[], byte[]>>> batches = new ArrayList<>();
     for (int offset = warmUp; offset < warmUp + entries; offset += batch) {
       List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>(batch);
@@ -67,7 +69,7 @@ public final class AuditBenchmark {
           }
         }
       }
-      // warm up the JIT and the connection pool with a quarter as many records first (they stay in
+      // warm up the JIT and the connection pool with as many records first (they stay in
       // the chain and are verified with the rest)
       for (int offset = 0; offset < warmUp; offset += batch) {
         List<NewEntry> newEntries = new ArrayList<>();
@@ -83,6 +85,7 @@ public final class AuditBenchmark {
       // that their promotion is not charged to the append
       System.gc();
       long gcMillis = gcMillis();
+      Map<String, Long> threadsBefore = jvmThreadTicks();
       long jvmCpu = jvmCpuNanos();
       Map<Long, Long> pgCpu = postgresCpuTicks(db);
       long started = System.nanoTime();
@@ -113,11 +116,12 @@ public final class AuditBenchmark {
       for (java.util.concurrent.Future<?> f : done) {
         f.get();
       }
-      pool.shutdown();
       double appendSeconds = (System.nanoTime() - started) / 1e9;
       double appendJvmCpu = (jvmCpuNanos() - jvmCpu) / 1e9;
       double appendPgCpu = cpuSecondsSince(pgCpu, postgresCpuTicks(db));
       long appendGcMillis = gcMillis() - gcMillis;
+      String appendThreads = ticksSince(threadsBefore, jvmThreadTicks());
+      pool.shutdown();
       System.out.printf(
           "appending threads: %d; classifying (JSON parse, kind, actor): %.2f s of thread time;"
               + " garbage collection pauses during the append: %d ms%n",
@@ -144,6 +148,7 @@ public final class AuditBenchmark {
           }
         }
       }
+      threadsBefore = jvmThreadTicks();
       jvmCpu = jvmCpuNanos();
       pgCpu = postgresCpuTicks(db);
       started = System.nanoTime();
@@ -151,6 +156,7 @@ public final class AuditBenchmark {
       double verifySeconds = (System.nanoTime() - started) / 1e9;
       double verifyJvmCpu = (jvmCpuNanos() - jvmCpu) / 1e9;
       double verifyPgCpu = cpuSecondsSince(pgCpu, postgresCpuTicks(db));
+      String verifyThreads = ticksSince(threadsBefore, jvmThreadTicks());
       // CPU time does not depend on what else the machine runs. Both pipelines overlap work on
       // several threads and processes, so on an idle machine with two cores the wall time lies
       // between the CPU time over two cores (perfect overlap) and the sum (no overlap at all)
@@ -166,6 +172,7 @@ public final class AuditBenchmark {
               + "verify: %,.0f entries/s wall (%.2f s); CPU JVM %.2f s + PostgreSQL %.2f s ="
               + " %.1f + %.1f us per entry -> %,.0f..%,.0f entries/s on an idle 2-core machine;"
               + " ok=%s head=%d%n"
+              + "JVM CPU by thread: append %s; verify %s%n"
               + "GOAL append >= %,d entries/s (the risk engine's full rate): %s%n"
               + "GOAL verify >= %,d entries/s: %s%n",
           entries,
@@ -192,6 +199,8 @@ public final class AuditBenchmark {
           2 * verified / (verifyJvmCpu + verifyPgCpu),
           result.ok(),
           result.headSequence(),
+          appendThreads,
+          verifyThreads,
           APPEND_GOAL,
           verdict(appendRate, APPEND_GOAL),
           VERIFY_GOAL,
@@ -264,6 +273,43 @@ public final class AuditBenchmark {
         value,
         new RecordHeaders(),
         Optional.empty());
+  }
+
+  /** CPU ticks of the JVM's threads by kind (JIT compilers, garbage collector, the rest). */
+  private static Map<String, Long> jvmThreadTicks() {
+    Map<String, Long> ticks = new java.util.TreeMap<>();
+    try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+      for (Path task : (Iterable<Path>) tasks::iterator) {
+        try {
+          String stat = Files.readString(task.resolve("stat"));
+          String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+          String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+          String kind =
+              name.startsWith("C1 Comp") || name.startsWith("C2 Comp")
+                  ? "JIT"
+                  : name.startsWith("GC Thread") || name.startsWith("VM Thread") ? "GC" : "work";
+          ticks.merge(kind, Long.parseLong(f[11]) + Long.parseLong(f[12]), Long::sum);
+        } catch (Exception gone) {
+          // the thread ended
+        }
+      }
+    } catch (Exception e) {
+      // not Linux: left out
+    }
+    return ticks;
+  }
+
+  private static String ticksSince(Map<String, Long> before, Map<String, Long> after) {
+    StringBuilder out = new StringBuilder();
+    for (var e : after.entrySet()) {
+      out.append(out.length() == 0 ? "" : ", ")
+          .append(e.getKey())
+          .append(' ')
+          .append(
+              String.format(
+                  "%.2f s", (e.getValue() - before.getOrDefault(e.getKey(), 0L)) / 100.0));
+    }
+    return out.toString();
   }
 
   private static long gcMillis() {
