@@ -87,22 +87,13 @@ record AuditQuery(
         sql.append(" AND kind = ?");
         params.add(kind);
       } else if (KindFamily.of(kind).isPresent() && KindFamily.of(kind).get().name().equals(kind)) {
-        // the column is COLLATE "C": ':' + 1 is ';', so this range is exactly the family's kinds.
-        // Written as constants (an enum's name, nothing from the request) so that the planner can
-        // use the partial index of the rare families (migration V3)
-        String family = KindFamily.of(kind).get().name();
-        sql.append(" AND kind >= '").append(family).append(":' AND kind < '");
-        sql.append(family).append(";'");
+        // the column is COLLATE "C": ':' + 1 is ';', so this range is exactly the family's kinds
+        sql.append(" AND kind >= ? AND kind < ?");
+        params.add(kind + ":");
+        params.add(kind + ";");
       } else {
         sql.append(" AND kind LIKE ?");
         params.add("%:" + kind.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_"));
-        // every kind is FAMILY:code: the same entries as equalities, which the bloom index serves
-        sql.append(" AND (");
-        for (KindFamily f : KindFamily.values()) {
-          sql.append(f.ordinal() == 0 ? "kind = ?" : " OR kind = ?");
-          params.add(f.kind(kind));
-        }
-        sql.append(")");
       }
     }
     if (actor != null) {

@@ -40,7 +40,8 @@ public final class AuditBenchmark {
   public static void main(String[] args) throws Exception {
     int entries = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
     int batch = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
-    int threads = args.length > 2 ? Integer.parseInt(args[2]) : 1;
+    // two appending threads, like the consumer's default shouwang.audit.consumer.concurrency
+    int threads = args.length > 2 ? Integer.parseInt(args[2]) : 2;
     String load = loadAverage();
 
     RecordClassifier classifier =
@@ -205,6 +206,14 @@ public final class AuditBenchmark {
           verdict(appendRate, APPEND_GOAL),
           VERIFY_GOAL,
           verdict(verifyRate, VERIFY_GOAL));
+      if (Boolean.parseBoolean(System.getProperty("bench.search", "true"))) {
+        System.out.println("searches (first page of 100, median of 5, after ANALYZE):");
+        for (String line :
+            org.shouwang.audit.search.SearchTimings.run(
+                db.log(), "430421-105-00123", "cadre-0007")) {
+          System.out.println("  " + line);
+        }
+      }
       if (!result.ok() || result.checkedEntries() != entries + (long) warmUp) {
         throw new IllegalStateException("benchmark chain did not verify: " + result);
       }
@@ -215,7 +224,8 @@ public final class AuditBenchmark {
     String household = "430421-105-" + String.format("%05d", Math.floorMod(i, 20_000));
     String topic;
     String json;
-    switch (Math.floorMod(i, 4)) {
+    int kind = Math.floorMod(i, 500) == 499 ? 4 : Math.floorMod(i, 4);
+    switch (kind) {
       case 0 -> {
         topic = "household.events";
         json =
@@ -249,6 +259,11 @@ public final class AuditBenchmark {
                 + "\"evidence\":[\"e1\"],\"message\":\"近12个月合规自付医疗费用 8,500 元，超过预警线 5,000 元\","
                 + "\"townshipCode\":\"430421101\",\"villageCode\":\"430421101001\",\"cadreId\":\"cadre-0001\"}";
       }
+      case 4 -> {
+        // a dead letter now and then (rare kinds and families for the search timings)
+        topic = "household.events.dlt";
+        json = "{\"householdId\":\"" + household + "\",\"type\":\"NOT_A_TYPE\"}";
+      }
       default -> {
         topic = "case.events";
         json =
@@ -257,7 +272,9 @@ public final class AuditBenchmark {
                 + "\",\"caseId\":\"k1\",\"householdId\":\""
                 + household
                 + "\",\"audience\":\"CADRE\",\"action\":\"ACKNOWLEDGED\",\"state\":\"ACKNOWLEDGED\","
-                + "\"severity\":\"HIGH\",\"actor\":\"cadre-0001\",\"at\":\"2026-03-02T10:00:00+08:00\"}";
+                + "\"severity\":\"HIGH\",\"actor\":\"cadre-"
+                + String.format("%04d", Math.floorMod(i, 997))
+                + "\",\"at\":\"2026-03-02T10:00:00+08:00\"}";
       }
     }
     byte[] value = json.getBytes(StandardCharsets.UTF_8);

@@ -20,7 +20,8 @@ class AuditQueryTests {
   void matchesAFamilyByItsPrefixRange() {
     AuditQuery.Statement s = query("ALERT").sql(10);
 
-    assertThat(s.sql()).contains("kind >= 'ALERT:' AND kind < 'ALERT;'");
+    assertThat(s.sql()).contains("kind >= ? AND kind < ?");
+    assertThat(s.params()).contains("ALERT:", "ALERT;");
   }
 
   @Test
@@ -29,10 +30,6 @@ class AuditQueryTests {
 
     assertThat(s.sql()).contains("kind LIKE ?");
     assertThat(s.params()).contains("%:MEDICAL\\_EXPENSE");
-    assertThat(s.sql())
-        .contains("(kind = ? OR kind = ? OR kind = ? OR kind = ? OR kind = ? OR kind = ?)");
-    assertThat(s.params())
-        .contains("HOUSEHOLD_EVENT:MEDICAL_EXPENSE", "DEAD_LETTER:MEDICAL_EXPENSE");
   }
 
   @Test
