@@ -184,9 +184,9 @@ public final class AuditLog {
   }
 
   /**
-   * Walks entries {@code from}..{@code to} (both optional, inclusive) with a cursor, recomputing
-   * every hash and link and comparing against the checkpoints. Load the checkpoints before calling
-   * this: the walk's snapshot must contain every entry they name.
+   * Walks entries {@code from}..{@code to} (both optional, inclusive) with binary COPY ({@link
+   * CopyWalk}), recomputing every hash and link and comparing against the checkpoints. Load the
+   * checkpoints before calling this: the walk's snapshot must contain every entry they name.
    */
   public VerificationResult verify(Long from, Long to, Map<Long, String> checkpoints) {
     long started = System.nanoTime();
@@ -243,7 +243,7 @@ public final class AuditLog {
     }
   }
 
-  /** The cursor fetch size of walks and exports. */
+  /** The cursor fetch size of exports. */
   public int fetchSize() {
     return fetchSize;
   }
