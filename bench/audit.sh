@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Audit log benchmark: appends N entries through the service's real append path into the embedded
 # PostgreSQL (batches as the consumer does), then verifies the whole chain.
-#   bench/audit.sh [entries=200000] [batch=1000] [threads=1 (like shouwang.audit.consumer.concurrency)]
+#   bench/audit.sh [entries=200000] [batch=1000] [threads=2 (like shouwang.audit.consumer.concurrency)]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -B -ntp -q -pl services/audit -am test-compile dependency:build-classpath \

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 
 /**
  * The log in PostgreSQL: the only writer of {@code audit_log}, and the chain walk over it.
@@ -44,12 +46,10 @@ public final class AuditLog {
 
   private static final String COPY = "COPY audit_log (" + COLUMNS + ") FROM STDIN";
   private static final String COPY_BINARY = COPY + " (FORMAT binary)";
-  private static final byte[] BINARY_SIGNATURE = {
-    'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0
-  };
 
-  /** Microseconds from the Unix epoch to PostgreSQL's (2000-01-01T00:00:00Z). */
-  private static final long POSTGRES_EPOCH_MICROS = 946_684_800_000_000L;
+  /** Whether verification hashes on a second thread while reading (for measurements). */
+  private static final boolean PIPELINED =
+      !Boolean.getBoolean("shouwang.audit.verification.single-thread");
 
   private final DataSource dataSource;
   private final DatabaseRole role;
@@ -75,6 +75,14 @@ public final class AuditLog {
     T run(Connection connection) throws Exception;
   }
 
+  /** Sequence numbers per COPY of a verification walk. */
+  private volatile long verifySegment = CopyWalk.SEGMENT;
+
+  /** Walks in COPY segments of this many sequence numbers from now on; for tests. */
+  void useVerifySegments(long segment) {
+    verifySegment = segment;
+  }
+
   /** Uses the text COPY format from now on (what a server not storing UTF-8 gets); for tests. */
   void useTextCopy() {
     utf8Server = false;
@@ -96,23 +104,32 @@ public final class AuditLog {
         try (Statement s = c.createStatement()) {
           s.execute("SELECT pg_advisory_xact_lock(" + CHAIN_LOCK + ")");
         }
-        List<NewEntry> fresh = withoutAppended(c, entries);
+        List<NewEntry> fresh = fresh(c, entries);
         if (!fresh.isEmpty()) {
           ChainHead head = head(c).orElse(new ChainHead(0, CanonicalEncoding.GENESIS));
           Instant now = clock.instant();
-          long sequence = head.sequence();
-          String prev = head.hash();
-          for (NewEntry e : fresh) {
-            AuditEntry entry = AuditEntry.chain(++sequence, now, e, prev);
-            prev = entry.hash();
-            chained.add(entry);
-          }
           if (utf8Server == null) {
             utf8Server = utf8Server(c);
           }
           if (utf8Server) {
-            copyBinary(c, chained);
+            CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY_BINARY);
+            try {
+              chained.addAll(
+                  new ChainWriter().write(copy, fresh, head.sequence() + 1, now, head.hash()));
+              copy.endCopy();
+            } finally {
+              if (copy.isActive()) {
+                copy.cancelCopy();
+              }
+            }
           } else {
+            long sequence = head.sequence();
+            String prev = head.hash();
+            for (NewEntry e : fresh) {
+              AuditEntry entry = AuditEntry.chain(++sequence, now, e, prev);
+              prev = entry.hash();
+              chained.add(entry);
+            }
             copy(c, chained);
           }
         }
@@ -167,9 +184,9 @@ public final class AuditLog {
   }
 
   /**
-   * Walks entries {@code from}..{@code to} (both optional, inclusive) with a cursor, recomputing
-   * every hash and link and comparing against the checkpoints. Load the checkpoints before calling
-   * this: the walk's snapshot must contain every entry they name.
+   * Walks entries {@code from}..{@code to} (both optional, inclusive) with binary COPY ({@link
+   * CopyWalk}), recomputing every hash and link and comparing against the checkpoints. Load the
+   * checkpoints before calling this: the walk's snapshot must contain every entry they name.
    */
   public VerificationResult verify(Long from, Long to, Map<Long, String> checkpoints) {
     long started = System.nanoTime();
@@ -179,23 +196,18 @@ public final class AuditLog {
               long first = from == null || from < 1 ? 1 : from;
               String prevHash = first == 1 ? CanonicalEncoding.GENESIS : hashAt(c, first - 1);
               ChainVerifier verifier = ChainVerifier.from(first, prevHash, checkpoints);
-              try (PreparedStatement s =
-                  c.prepareStatement(
-                      "SELECT "
-                          + SELECT_COLUMNS
-                          + " FROM audit_log WHERE seq >= ? AND seq <= ? ORDER BY seq")) {
-                s.setFetchSize(fetchSize);
-                binaryTransfer(s);
-                s.setLong(1, first);
-                s.setLong(2, to == null ? Long.MAX_VALUE : to);
-                try (ResultSet rs = s.executeQuery()) {
-                  while (rs.next()) {
-                    if (!verifier.accept(map(rs))) {
-                      break;
-                    }
-                  }
-                }
+              // the rows are wanted in sequence order: along the primary key, which follows the
+              // table's physical order, never sorted (a sort of the whole log spills to disk)
+              try (Statement st = c.createStatement()) {
+                st.execute("SET LOCAL enable_sort = off");
               }
+              long last = to == null ? Long.MAX_VALUE : to;
+              try (Statement st = c.createStatement();
+                  ResultSet rs = st.executeQuery("SELECT max(seq) FROM audit_log")) {
+                // the walk goes in segments up to the last entry of this snapshot
+                last = rs.next() ? Math.min(last, rs.getLong(1)) : 0;
+              }
+              CopyWalk.walk(c, first, last, verifySegment, verifier, PIPELINED);
               return verifier.finish(to == null);
             });
     metrics.recordVerification(result, Duration.ofNanos(System.nanoTime() - started));
@@ -231,7 +243,7 @@ public final class AuditLog {
     }
   }
 
-  /** The cursor fetch size of walks and exports. */
+  /** The cursor fetch size of exports. */
   public int fetchSize() {
     return fetchSize;
   }
@@ -258,6 +270,76 @@ public final class AuditLog {
         return rs.next() ? rs.getString(1) : null;
       }
     }
+  }
+
+  private static final String HIGHEST_OFFSETS =
+      "SELECT p.topic, p.part, (SELECT max(l.source_offset) FROM audit_log l"
+          + " WHERE l.source_topic = p.topic AND l.source_partition = p.part)"
+          + " FROM unnest(?::text[], ?::int[]) AS p(topic, part)";
+
+  /**
+   * The entries whose Kafka record is neither in the log nor earlier in the batch. The usual batch
+   * holds each partition's records in increasing offsets, all above the highest offset of that
+   * partition in the log: one query for those highest offsets (each an index probe) proves it.
+   * Anything else (a redelivery after a restart, a batch out of order) takes the exact check of
+   * every offset.
+   */
+  private static List<NewEntry> fresh(Connection c, List<NewEntry> entries) throws SQLException {
+    Map<String, Map<Integer, long[]>> partitions = new HashMap<>();
+    int kafka = 0;
+    for (NewEntry e : entries) {
+      if (e.fromKafka()) {
+        kafka++;
+        long[] seen =
+            partitions
+                .computeIfAbsent(e.sourceTopic(), t -> new HashMap<>())
+                .computeIfAbsent(e.sourcePartition(), p -> new long[] {Long.MIN_VALUE});
+        if (e.sourceOffset() <= seen[0]) {
+          return withoutAppended(c, entries);
+        }
+        seen[0] = e.sourceOffset();
+      }
+    }
+    if (kafka == 0) {
+      return entries;
+    }
+    List<String> topics = new ArrayList<>();
+    List<Integer> parts = new ArrayList<>();
+    partitions.forEach(
+        (topic, byPartition) ->
+            byPartition
+                .keySet()
+                .forEach(
+                    p -> {
+                      topics.add(topic);
+                      parts.add(p);
+                    }));
+    Map<String, Map<Integer, Long>> highest = new HashMap<>();
+    try (PreparedStatement s = c.prepareStatement(HIGHEST_OFFSETS)) {
+      s.setArray(1, c.createArrayOf("text", topics.toArray()));
+      s.setArray(2, c.createArrayOf("integer", parts.toArray()));
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          long max = rs.getLong(3);
+          if (!rs.wasNull()) {
+            highest.computeIfAbsent(rs.getString(1), t -> new HashMap<>()).put(rs.getInt(2), max);
+          }
+        }
+      }
+    }
+    if (highest.isEmpty()) {
+      return entries;
+    }
+    for (NewEntry e : entries) {
+      if (e.fromKafka()) {
+        Map<Integer, Long> byPartition = highest.get(e.sourceTopic());
+        Long max = byPartition == null ? null : byPartition.get(e.sourcePartition());
+        if (max != null && e.sourceOffset() <= max) {
+          return withoutAppended(c, entries);
+        }
+      }
+    }
+    return entries;
   }
 
   /** The entries whose Kafka record is neither in the log nor earlier in the batch. */
@@ -312,121 +394,6 @@ public final class AuditLog {
     try (Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SHOW server_encoding")) {
       return rs.next() && "UTF8".equalsIgnoreCase(rs.getString(1));
-    }
-  }
-
-  /**
-   * COPY in PostgreSQL's binary format (the server parses no text and the payload travels as
-   * itself): a signature, then per entry the field count and each field as a 4-byte length (-1 for
-   * null) and its bytes; text as UTF-8 (the server's encoding), times as microseconds since 2000.
-   */
-  private static void copyBinary(Connection c, List<AuditEntry> entries) throws SQLException {
-    BinaryRows rows = new BinaryRows(entries.size() * 640);
-    rows.bytes(BINARY_SIGNATURE).int32(0).int32(0);
-    for (AuditEntry e : entries) {
-      rows.int16((short) 14);
-      rows.int32(8).int64(e.sequence());
-      rows.time(e.appendedAt());
-      rows.time(e.occurredAt());
-      rows.text(e.kind());
-      rows.text(e.householdId());
-      rows.text(e.actor());
-      rows.text(e.sourceTopic());
-      if (e.sourcePartition() == null) {
-        rows.int32(-1);
-      } else {
-        rows.int32(4).int32(e.sourcePartition());
-      }
-      if (e.sourceOffset() == null) {
-        rows.int32(-1);
-      } else {
-        rows.int32(8).int64(e.sourceOffset());
-      }
-      rows.text(e.recordKey());
-      rows.text(e.detail());
-      if (e.payload() == null) {
-        rows.int32(-1);
-      } else {
-        rows.int32(e.payload().length).bytes(e.payload());
-      }
-      rows.text(e.prevHash());
-      rows.text(e.hash());
-    }
-    rows.int16((short) -1);
-    try {
-      c.unwrap(PGConnection.class)
-          .getCopyAPI()
-          .copyIn(COPY_BINARY, new java.io.ByteArrayInputStream(rows.buffer(), 0, rows.size()));
-    } catch (java.io.IOException e) {
-      throw new SQLException("COPY into audit_log failed", e);
-    }
-  }
-
-  /** A growable big-endian byte buffer for the binary COPY format. */
-  private static final class BinaryRows {
-    private byte[] buf;
-    private int size;
-
-    BinaryRows(int capacity) {
-      buf = new byte[Math.max(capacity, 64)];
-    }
-
-    byte[] buffer() {
-      return buf;
-    }
-
-    int size() {
-      return size;
-    }
-
-    private void ensure(int more) {
-      if (size + more > buf.length) {
-        buf = java.util.Arrays.copyOf(buf, Math.max(buf.length * 2, size + more));
-      }
-    }
-
-    BinaryRows bytes(byte[] b) {
-      ensure(b.length);
-      System.arraycopy(b, 0, buf, size, b.length);
-      size += b.length;
-      return this;
-    }
-
-    BinaryRows int16(short v) {
-      ensure(2);
-      buf[size++] = (byte) (v >>> 8);
-      buf[size++] = (byte) v;
-      return this;
-    }
-
-    BinaryRows int32(int v) {
-      ensure(4);
-      buf[size++] = (byte) (v >>> 24);
-      buf[size++] = (byte) (v >>> 16);
-      buf[size++] = (byte) (v >>> 8);
-      buf[size++] = (byte) v;
-      return this;
-    }
-
-    BinaryRows int64(long v) {
-      return int32((int) (v >>> 32)).int32((int) v);
-    }
-
-    BinaryRows text(String v) {
-      if (v == null) {
-        return int32(-1);
-      }
-      byte[] b = v.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-      return int32(b.length).bytes(b);
-    }
-
-    BinaryRows time(Instant t) {
-      if (t == null) {
-        return int32(-1);
-      }
-      long micros =
-          Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000L), t.getNano() / 1000);
-      return int32(8).int64(micros - POSTGRES_EPOCH_MICROS);
     }
   }
 

@@ -19,7 +19,8 @@ public final class ChainVerifier {
   private long matched;
   private long gaps;
   private Long firstSequence;
-  private AuditEntry head;
+  private Long headSequence;
+  private String headHash;
   private ChainBreak firstBreak;
 
   private ChainVerifier(
@@ -61,16 +62,32 @@ public final class ChainVerifier {
     if (firstBreak != null) {
       return false;
     }
-    if (expectedSequence == null && e.sequence() == 1) {
+    return accept(e.sequence(), e.prevHash(), e.hash(), CanonicalEncoding.hash(e));
+  }
+
+  /**
+   * Checks the next entry whose hash the caller recomputed already (the database walk hashes the
+   * rows as they arrive, without building entries); {@code false} once the chain is broken.
+   *
+   * @param sequence its sequence number
+   * @param prevHash its stored link
+   * @param hash its stored hash
+   * @param recomputed the hash of its canonical encoding
+   */
+  boolean accept(long sequence, String prevHash, String hash, String recomputed) {
+    if (firstBreak != null) {
+      return false;
+    }
+    if (expectedSequence == null && sequence == 1) {
       // a filtered export that starts at the beginning still starts from the genesis link
       expectedPrevHash = CanonicalEncoding.GENESIS;
     }
-    if (expectedSequence != null && e.sequence() != expectedSequence) {
-      if (e.sequence() < expectedSequence) {
+    if (expectedSequence != null && sequence != expectedSequence) {
+      if (sequence < expectedSequence) {
         return broken(
-            e.sequence(),
+            sequence,
             Problem.SEQUENCE_ORDER,
-            "entry " + e.sequence() + " comes after entry " + (expectedSequence - 1));
+            "entry " + sequence + " comes after entry " + (expectedSequence - 1));
       }
       if (!allowGaps) {
         return broken(
@@ -79,47 +96,46 @@ public final class ChainVerifier {
             "entry "
                 + expectedSequence
                 + " is missing: the next entry is "
-                + e.sequence()
+                + sequence
                 + " (deleted?)");
       }
       gaps++;
       expectedPrevHash = null;
     }
-    if (expectedPrevHash != null && !expectedPrevHash.equals(e.prevHash())) {
+    if (expectedPrevHash != null && !expectedPrevHash.equals(prevHash)) {
       return broken(
-          e.sequence(),
+          sequence,
           Problem.PREV_HASH_MISMATCH,
           "entry "
-              + e.sequence()
+              + sequence
               + " links to "
-              + e.prevHash()
+              + prevHash
               + " but the previous entry's hash is "
               + expectedPrevHash
               + " (an entry before it was removed, changed or moved)");
     }
-    String recomputed = CanonicalEncoding.hash(e);
-    if (!recomputed.equals(e.hash())) {
+    if (!recomputed.equals(hash)) {
       return broken(
-          e.sequence(),
+          sequence,
           Problem.HASH_MISMATCH,
           "entry "
-              + e.sequence()
+              + sequence
               + " stores hash "
-              + e.hash()
+              + hash
               + " but its fields hash to "
               + recomputed
               + " (the entry was changed)");
     }
-    String checkpoint = checkpoints.get(e.sequence());
+    String checkpoint = checkpoints.isEmpty() ? null : checkpoints.get(sequence);
     if (checkpoint != null) {
-      if (!checkpoint.equals(e.hash())) {
+      if (!checkpoint.equals(hash)) {
         return broken(
-            e.sequence(),
+            sequence,
             Problem.CHECKPOINT_MISMATCH,
             "entry "
-                + e.sequence()
+                + sequence
                 + " has hash "
-                + e.hash()
+                + hash
                 + " but the checkpoint written outside the database says "
                 + checkpoint
                 + " (the log was rewritten)");
@@ -127,12 +143,13 @@ public final class ChainVerifier {
       matched++;
     }
     if (firstSequence == null) {
-      firstSequence = e.sequence();
+      firstSequence = sequence;
     }
     checked++;
-    head = e;
-    expectedSequence = e.sequence() + 1;
-    expectedPrevHash = e.hash();
+    headSequence = sequence;
+    headHash = hash;
+    expectedSequence = sequence + 1;
+    expectedPrevHash = hash;
     return true;
   }
 
@@ -142,7 +159,7 @@ public final class ChainVerifier {
    */
   public VerificationResult finish(boolean reachedEnd) {
     if (firstBreak == null && reachedEnd && !checkpoints.isEmpty()) {
-      long last = head == null ? 0 : head.sequence();
+      long last = headSequence == null ? 0 : headSequence;
       Map.Entry<Long, String> beyond = checkpoints.lastEntry();
       if (beyond.getKey() > last) {
         broken(
@@ -159,8 +176,8 @@ public final class ChainVerifier {
         firstBreak == null,
         checked,
         firstSequence,
-        head == null ? null : head.sequence(),
-        head == null ? null : head.hash(),
+        headSequence,
+        headHash,
         matched,
         gaps,
         firstBreak);

@@ -11,6 +11,8 @@ public enum KindFamily {
   DEAD_LETTER,
   AUDIT_READ;
 
+  private static final KindFamily[] FAMILIES = values();
+
   /** The kind {@code FAMILY:code}. */
   public String kind(String code) {
     return name() + ":" + code;
@@ -22,9 +24,9 @@ public enum KindFamily {
       return Optional.empty();
     }
     int colon = kind.indexOf(':');
-    String family = colon < 0 ? kind : kind.substring(0, colon);
-    for (KindFamily f : values()) {
-      if (f.name().equals(family)) {
+    int length = colon < 0 ? kind.length() : colon;
+    for (KindFamily f : FAMILIES) {
+      if (f.name().length() == length && kind.startsWith(f.name())) {
         return Optional.of(f);
       }
     }

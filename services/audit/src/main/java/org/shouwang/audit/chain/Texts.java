@@ -23,8 +23,8 @@ public final class Texts {
    * splitting a surrogate pair. {@code null} stays {@code null}.
    */
   public static String clean(String value, int max) {
-    if (value == null) {
-      return null;
+    if (value == null || isClean(value, max)) {
+      return value;
     }
     StringBuilder out = new StringBuilder(Math.min(value.length(), max));
     int i = 0;
@@ -45,6 +45,32 @@ public final class Texts {
       i++;
     }
     return out.toString();
+  }
+
+  /** Whether {@link #clean} would return the value unchanged (the usual case, without copying). */
+  private static boolean isClean(String value, int max) {
+    int length = value.length();
+    if (length > max) {
+      return false;
+    }
+    for (int i = 0; i < length; i++) {
+      char c = value.charAt(i);
+      if (c < 0x20) {
+        if (c != '\n' && c != '\r' && c != '\t') {
+          return false;
+        }
+      } else if (c == 0x7f) {
+        return false;
+      } else if (Character.isSurrogate(c)) {
+        if (!Character.isHighSurrogate(c)
+            || i + 1 >= length
+            || !Character.isLowSurrogate(value.charAt(i + 1))) {
+          return false;
+        }
+        i++;
+      }
+    }
+    return true;
   }
 
   /** An instant as PostgreSQL keeps it (microseconds), or {@code null} outside years 1–9999. */

@@ -3,8 +3,6 @@ package org.shouwang.audit.consumer;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -29,10 +27,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Turns a raw Kafka record into an entry: kind, household, actor and time read from a JSON tree
- * that never throws (public for the benchmark, which classifies as the consumer does). A payload
- * that is not JSON (possible on dead-letter topics) still becomes an entry with its bytes; the
- * kind's code then is {@code UNKNOWN}.
+ * Turns a raw Kafka record into an entry: kind, household, actor and time read with a streaming
+ * parser that never throws ({@link Fields}: the top-level text fields, without building a tree)
+ * (public for the benchmark, which classifies as the consumer does). A payload that is not JSON
+ * (possible on dead-letter topics) still becomes an entry with its bytes; the kind's code then is
+ * {@code UNKNOWN}.
  */
 public final class RecordClassifier {
 
@@ -65,7 +64,7 @@ public final class RecordClassifier {
     if (source == null) {
       throw new IllegalArgumentException("not a subscribed topic: " + record.topic());
     }
-    ObjectNode json = parse(record.value());
+    Fields json = Fields.read(record.value());
     String code = code(source.family(), json);
     String kind =
         source.deadLetter()
@@ -110,7 +109,7 @@ public final class RecordClassifier {
   }
 
   /** The kind's code from the closed set of the family's enum, so kinds stay a bounded set. */
-  private static String code(KindFamily family, ObjectNode json) {
+  private static String code(KindFamily family, Fields json) {
     return switch (family) {
       case HOUSEHOLD_EVENT -> known(text(json, "type"), EventType.class);
       case SUBSIDY_PAYMENT -> known(text(json, "programme"), Programme.class);
@@ -135,7 +134,7 @@ public final class RecordClassifier {
     return value != null && CODES.get(codes).contains(value) ? value : UNKNOWN;
   }
 
-  private static String actor(KindFamily family, ObjectNode json) {
+  private static String actor(KindFamily family, Fields json) {
     return switch (family) {
       case HOUSEHOLD_EVENT -> {
         String department = text(json, "department");
@@ -148,7 +147,7 @@ public final class RecordClassifier {
     };
   }
 
-  private static Instant occurredAt(KindFamily family, ObjectNode json) {
+  private static Instant occurredAt(KindFamily family, Fields json) {
     String field =
         switch (family) {
           case HOUSEHOLD_EVENT -> "occurredAt";
@@ -161,11 +160,7 @@ public final class RecordClassifier {
     if (value == null) {
       return null;
     }
-    try {
-      return OffsetDateTime.parse(value).toInstant();
-    } catch (DateTimeParseException e) {
-      return null;
-    }
+    return IsoTimes.parse(value);
   }
 
   /** A dead letter's reason headers as one JSON object. */
@@ -225,11 +220,7 @@ public final class RecordClassifier {
     }
   }
 
-  private static String text(ObjectNode json, String field) {
-    if (json == null) {
-      return null;
-    }
-    JsonNode node = json.get(field);
-    return node != null && node.isString() ? node.asString() : null;
+  private static String text(Fields json, String field) {
+    return json == null ? null : json.get(field);
   }
 }

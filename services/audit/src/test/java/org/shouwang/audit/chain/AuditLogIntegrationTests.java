@@ -206,6 +206,52 @@ class AuditLogIntegrationTests {
   }
 
   @Test
+  void findsABreakEarlyInALongLogAndStopsReadingThere() throws SQLException {
+    for (int i = 0; i < 10; i++) {
+      db.log().append(batch("h", i * 1000, 1000));
+    }
+    db.tamper("UPDATE audit_log SET household_id = 'forged' WHERE seq = 5");
+    db.log().useVerifySegments(4000);
+
+    VerificationResult broken = db.log().verify(null, null, Map.of());
+    assertThat(broken.firstBreak().sequence()).isEqualTo(5);
+    assertThat(broken.firstBreak().problem()).isEqualTo(Problem.HASH_MISMATCH);
+    assertThat(broken.checkedEntries()).isEqualTo(4);
+    // the walk stopped its COPY half way: the connections are fine for the next walk
+    for (int i = 0; i < 5; i++) {
+      VerificationResult rest = db.log().verify(6L, null, Map.of());
+      assertThat(rest.ok()).isTrue();
+      assertThat(rest.checkedEntries()).isEqualTo(9995);
+      assertThat(rest.headSequence()).isEqualTo(10_000);
+    }
+  }
+
+  @Test
+  void findsBreaksAcrossTheWalksBufferBoundaries() throws SQLException {
+    for (int i = 0; i < 10; i++) {
+      db.log().append(batch("h", i * 1000, 1000));
+    }
+    assertThat(db.log().verify(null, null, Map.of()).checkedEntries()).isEqualTo(10_000);
+    // COPY segments of 3000 sequence numbers, buffers of 2048 rows: breaks at 2049 and 9000
+    db.log().useVerifySegments(3000);
+    assertThat(db.log().verify(null, null, Map.of()).headSequence()).isEqualTo(10_000);
+
+    db.tamper("DELETE FROM audit_log WHERE seq = 2049", "DELETE FROM audit_log WHERE seq = 9000");
+    VerificationResult gap = db.log().verify(null, null, Map.of());
+    assertThat(gap.firstBreak().problem()).isEqualTo(Problem.SEQUENCE_GAP);
+    assertThat(gap.firstBreak().sequence()).isEqualTo(2049);
+    assertThat(gap.checkedEntries()).isEqualTo(2048);
+
+    VerificationResult later = db.log().verify(2050L, null, Map.of(9999L, "0".repeat(64)));
+    assertThat(later.firstBreak().sequence()).isEqualTo(9000);
+    assertThat(later.firstBreak().problem()).isEqualTo(Problem.SEQUENCE_GAP);
+
+    VerificationResult checkpoint = db.log().verify(9001L, null, Map.of(9999L, "0".repeat(64)));
+    assertThat(checkpoint.firstBreak().sequence()).isEqualTo(9999);
+    assertThat(checkpoint.firstBreak().problem()).isEqualTo(Problem.CHECKPOINT_MISMATCH);
+  }
+
+  @Test
   void storesAndReturnsAwkwardValuesExactlyInTheBinaryCopyFormat() {
     db.log().append(List.of(awkward()));
 
