@@ -36,6 +36,8 @@ class IsoTimesTests {
         "2026-03-02T09:30:00+08:00:30",
         "2026-03-02t09:30:00+08:00",
         "2026-03-02T09:30:00.+08:00",
+        "2026-03-02t09:30:00z",
+        "2026-03-02T09:30:00+08",
         "+12026-03-02T09:30:00+08:00"
       })
   void otherValidShapesAreLeftToTheJdk(String text) {
@@ -61,6 +63,9 @@ class IsoTimesTests {
         "2026-03-02T09:30:00+0800",
         "2026-03-0aT09:30:00+08:00",
         "2026-03-02T09:30:00 +08:00",
+        "２026-03-02T09:30:00Z",
+        "2026-03-02T09:30:00.5+08:00[Asia/Shanghai]",
+        "",
         "yesterday"
       })
   void invalidTimesFailExactlyAsTheJdkDoes(String text) {

@@ -81,7 +81,9 @@ public final class SharedKafka {
 
     private static String start() {
       if (Docker.available()) {
-        KafkaContainer container = new KafkaContainer(IMAGE);
+        // see the embedded broker below: history with old record timestamps must not expire
+        KafkaContainer container =
+            new KafkaContainer(IMAGE).withEnv("KAFKA_LOG_RETENTION_MS", "-1");
         container.start();
         Runtime.getRuntime().addShutdownHook(new Thread(container::stop, "kafka-container-stop"));
         return container.getBootstrapServers();
@@ -96,6 +98,10 @@ public final class SharedKafka {
               "share.coordinator.state.topic.replication.factor", "1",
               "share.coordinator.state.topic.min.isr", "1",
               "group.initial.rebalance.delay.ms", "0",
+              // tests replay history with event-time record timestamps (2025): with the default
+              // 7-day retention the broker's retention check (every 5 minutes) deleted those
+              // records under a running test, and a consumer reset to the log end saw no more
+              "log.retention.ms", "-1",
               "auto.create.topics.enable", "true"));
       broker.afterPropertiesSet();
       Runtime.getRuntime().addShutdownHook(new Thread(broker::destroy, "kafka-broker-stop"));

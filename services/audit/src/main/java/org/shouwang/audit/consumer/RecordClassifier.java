@@ -3,6 +3,7 @@ package org.shouwang.audit.consumer;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -18,6 +19,7 @@ import org.shouwang.events.CaseAction;
 import org.shouwang.events.ContractJson;
 import org.shouwang.events.DeadLetterHeaders;
 import org.shouwang.events.EventType;
+import org.shouwang.events.IsoTimes;
 import org.shouwang.events.Programme;
 import org.shouwang.events.Rule;
 import org.shouwang.events.Topic;
@@ -160,7 +162,11 @@ public final class RecordClassifier {
     if (value == null) {
       return null;
     }
-    return IsoTimes.parse(value);
+    try {
+      return IsoTimes.parseOffsetDateTime(value).toInstant();
+    } catch (DateTimeParseException e) {
+      return null; // the entry keeps its Kafka timestamp
+    }
   }
 
   /** A dead letter's reason headers as one JSON object. */
