@@ -2,6 +2,7 @@ package org.shouwang.ingest.intake;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -61,87 +62,154 @@ public final class Intake {
     }
   }
 
+  /** Where a record was in its request: the JSON index or the CSV row. */
+  private record Origin(Integer index, Integer row) {
+
+    static Origin of(Candidate candidate) {
+      return new Origin(candidate.index(), candidate.row());
+    }
+
+    @Override
+    public String toString() {
+      return row != null ? "row " + row : "index " + index;
+    }
+  }
+
   /** A record that passed the contract, on its way to Kafka. */
-  private record Valid(int position, String id, String householdId, RecordTags tags) {}
+  private record Valid(
+      int position,
+      Origin origin,
+      String id,
+      int idHash,
+      String householdId,
+      RecordTags tags,
+      byte[] value) {}
 
   /**
    * Takes the given records in.
    *
+   * <p>Each candidate is checked as soon as it is drawn (so a lazily parsed body keeps only the
+   * record being checked as a tree), and nothing is sent before the last one was drawn: a body that
+   * turns out malformed or too large half-way (the iteration throws) writes nothing. Then the valid
+   * records go to Kafka in one burst, which fills the producer's batches.
+   *
+   * @param candidates the records in request order; may be drawn lazily, once
    * @param user the authenticated sender; a department system may only send for its department
    * @throws InterruptedException when the request thread is interrupted while waiting for Kafka
    */
   public IntakeReport ingest(
-      RecordKind kind, Channel channel, List<Candidate> candidates, ShouwangUser user)
+      RecordKind kind, Channel channel, Iterable<Candidate> candidates, ShouwangUser user)
       throws InterruptedException {
-    metrics.batch(kind, channel, candidates.size());
     Department sender = department(user);
     RecentIds recent = recentIds.get(kind);
-    RecordResult[] results = new RecordResult[candidates.size()];
+    int expected = candidates instanceof Collection<?> known ? known.size() : 16;
+    List<RecordResult> results = new ArrayList<>(expected);
     Map<RecordTags, Integer> counts = new HashMap<>();
     Map<ViolationCode, Integer> violationCounts = new EnumMap<>(ViolationCode.class);
-    Map<String, Integer> firstInRequest = new HashMap<>(candidates.size() * 2);
-    List<Valid> valid = new ArrayList<>(candidates.size());
-    // records go out as soon as they are checked, so Kafka works while the rest is checked
-    RecordPublisher.Session session =
-        publisher.session(topics.name(kind.topic()), candidates.size());
-    long start = System.nanoTime();
+    Map<String, Origin> firstInRequest = new HashMap<>(expected * 2);
+    List<Valid> valid = new ArrayList<>(expected);
 
-    for (int i = 0; i < candidates.size(); i++) {
-      Candidate candidate = candidates.get(i);
+    for (Candidate candidate : candidates) {
+      int position = results.size();
       Checked checked = check(kind, candidate, sender);
       RecordTags tags = tags(kind, candidate.node(), checked, sender);
       if (!checked.violations().isEmpty()) {
-        results[i] = result(candidate, checked.id(), RecordStatus.REJECTED, checked.violations());
+        results.add(result(candidate, checked.id(), RecordStatus.REJECTED, checked.violations()));
         for (Violation v : checked.violations()) {
           violationCounts.merge(v.code(), 1, Integer::sum);
         }
         counts.merge(tags, 1, Integer::sum);
         continue;
       }
-      Integer earlier = firstInRequest.putIfAbsent(checked.id(), i);
-      if (earlier != null || recent.contains(checked.id())) {
-        String reason =
-            earlier != null
-                ? "the same id appears earlier in this request ("
-                    + where(candidates.get(earlier))
-                    + "); sent once"
-                : "this id was accepted recently; not sent again";
-        results[i] = result(candidate, checked.id(), RecordStatus.DUPLICATE, reason);
+      Origin origin = Origin.of(candidate);
+      Origin earlier = firstInRequest.putIfAbsent(checked.id(), origin);
+      if (earlier != null) {
+        String reason = "the same id appears earlier in this request (" + earlier + "); sent once";
+        results.add(result(candidate, checked.id(), RecordStatus.DUPLICATE, reason));
         counts.merge(withOutcome(tags, Outcome.DUPLICATE), 1, Integer::sum);
         continue;
       }
-      valid.add(new Valid(i, checked.id(), checked.householdId(), tags));
       // JSON goes on exactly as sent (it passed the same check consumers apply, and fields a
       // newer contract adds survive); a CSV row is written as the contract's JSON
       byte[] value =
           candidate.original() != null
               ? candidate.original()
               : ContractSerdes.toJson(checked.record());
-      session.send(checked.householdId(), value);
+      valid.add(
+          new Valid(
+              position,
+              origin,
+              checked.id(),
+              checked.id().hashCode(),
+              checked.householdId(),
+              tags,
+              value));
+      // filled in once Kafka answered
+      results.add(null);
     }
+    metrics.batch(kind, channel, results.size());
+    valid = withoutRecent(valid, recent, results, counts);
 
     if (!valid.isEmpty()) {
+      RecordPublisher.Session session = publisher.session(topics.name(kind.topic()), valid.size());
+      long start = System.nanoTime();
+      for (Valid v : valid) {
+        session.send(v.householdId(), v.value());
+      }
       String[] failures = session.await(produceTimeout);
       metrics.produced(kind, Duration.ofNanos(System.nanoTime() - start));
       List<String> acknowledged = new ArrayList<>(valid.size());
+      int[] acknowledgedHashes = new int[valid.size()];
       for (int j = 0; j < valid.size(); j++) {
         Valid v = valid.get(j);
-        Candidate candidate = candidates.get(v.position());
         if (failures[j] == null) {
+          acknowledgedHashes[acknowledged.size()] = v.idHash();
           acknowledged.add(v.id());
-          results[v.position()] = result(candidate, v.id(), RecordStatus.ACCEPTED, List.of());
+          results.set(v.position(), result(v.origin(), v.id(), RecordStatus.ACCEPTED, null));
           counts.merge(v.tags(), 1, Integer::sum);
         } else {
-          results[v.position()] = result(candidate, v.id(), RecordStatus.FAILED, failures[j]);
+          results.set(v.position(), result(v.origin(), v.id(), RecordStatus.FAILED, failures[j]));
           counts.merge(withOutcome(v.tags(), Outcome.FAILED), 1, Integer::sum);
         }
       }
       // only acknowledged ids: a failed record must be accepted when it is resent
-      recent.add(acknowledged);
+      recent.add(acknowledged, acknowledgedHashes);
     }
     metrics.records(kind, channel, counts);
     metrics.violations(kind, violationCounts);
-    return IntakeReport.of(kind, List.of(results));
+    return IntakeReport.of(kind, results);
+  }
+
+  /** The valid records whose id was not accepted recently; the others are answered duplicates. */
+  private static List<Valid> withoutRecent(
+      List<Valid> valid,
+      RecentIds recent,
+      List<RecordResult> results,
+      Map<RecordTags, Integer> counts) {
+    List<String> ids = new ArrayList<>(valid.size());
+    int[] hashes = new int[valid.size()];
+    for (Valid v : valid) {
+      hashes[ids.size()] = v.idHash();
+      ids.add(v.id());
+    }
+    boolean[] seen = recent.containsEach(ids, hashes);
+    List<Valid> fresh = new ArrayList<>(valid.size());
+    for (int j = 0; j < seen.length; j++) {
+      Valid v = valid.get(j);
+      if (seen[j]) {
+        results.set(
+            v.position(),
+            result(
+                v.origin(),
+                v.id(),
+                RecordStatus.DUPLICATE,
+                "this id was accepted recently; not sent again"));
+        counts.merge(withOutcome(v.tags(), Outcome.DUPLICATE), 1, Integer::sum);
+      } else {
+        fresh.add(v);
+      }
+    }
+    return fresh;
   }
 
   /** The outcome of the contract check of one candidate. */
@@ -269,10 +337,6 @@ public final class Intake {
     return null;
   }
 
-  private static String where(Candidate candidate) {
-    return candidate.row() != null ? "row " + candidate.row() : "index " + candidate.index();
-  }
-
   private static RecordResult result(
       Candidate candidate, String id, RecordStatus status, List<Violation> violations) {
     return new RecordResult(candidate.index(), candidate.row(), id, status, violations, null);
@@ -281,5 +345,9 @@ public final class Intake {
   private static RecordResult result(
       Candidate candidate, String id, RecordStatus status, String reason) {
     return new RecordResult(candidate.index(), candidate.row(), id, status, List.of(), reason);
+  }
+
+  private static RecordResult result(Origin origin, String id, RecordStatus status, String reason) {
+    return new RecordResult(origin.index(), origin.row(), id, status, List.of(), reason);
   }
 }

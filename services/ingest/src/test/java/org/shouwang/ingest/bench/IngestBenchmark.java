@@ -120,10 +120,10 @@ public final class IngestBenchmark {
         sendRaw(raw, rawTopic, warm);
         postAll(uri, bodies(warm, batch), clients);
 
-        double rawRate = records / seconds(() -> sendRaw(raw, rawTopic, measured));
-        OUT.printf("raw KafkaProducer:   %,10.0f events/s%n", rawRate);
         List<byte[]> bodies = bodies(measured, batch);
-        double httpRate = records / seconds(() -> postAll(uri, bodies, clients));
+        double rawRate = records / seconds("raw", () -> sendRaw(raw, rawTopic, measured));
+        OUT.printf("raw KafkaProducer:   %,10.0f events/s%n", rawRate);
+        double httpRate = records / seconds("endpoint", () -> postAll(uri, bodies, clients));
         OUT.printf("POST batch endpoint: %,10.0f events/s%n", httpRate);
         OUT.printf("ratio endpoint/raw:  %10.2f%n", httpRate / rawRate);
 
@@ -322,10 +322,16 @@ public final class IngestBenchmark {
     }
   }
 
-  private static double seconds(Runnable run) {
+  /** Runs a measured phase; prints when it ran, to line profiles and load averages up with it. */
+  private static double seconds(String phase, Runnable run) {
+    // neither phase should pay for the garbage of what ran before it (generation, the other phase)
+    System.gc();
+    java.time.Instant from = java.time.Instant.now();
     long start = System.nanoTime();
     run.run();
-    return (System.nanoTime() - start) / 1e9;
+    double seconds = (System.nanoTime() - start) / 1e9;
+    OUT.printf("  (%s phase: %s to %s UTC)%n", phase, from, java.time.Instant.now());
+    return seconds;
   }
 
   private static Map<String, Integer> options(String[] args) {
