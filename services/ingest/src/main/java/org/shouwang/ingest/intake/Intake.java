@@ -100,16 +100,44 @@ public final class Intake {
   public IntakeReport ingest(
       RecordKind kind, Channel channel, Iterable<Candidate> candidates, ShouwangUser user)
       throws InterruptedException {
-    Department sender = department(user);
-    RecentIds recent = recentIds.get(kind);
-    int expected = candidates instanceof Collection<?> known ? known.size() : 16;
-    List<RecordResult> results = new ArrayList<>(expected);
-    Map<RecordTags, Integer> counts = new HashMap<>();
-    Map<ViolationCode, Integer> violationCounts = new EnumMap<>(ViolationCode.class);
-    Map<String, Origin> firstInRequest = new HashMap<>(expected * 2);
-    List<Valid> valid = new ArrayList<>(expected);
-
+    Request request =
+        new Request(
+            kind,
+            department(user),
+            candidates instanceof Collection<?> known ? known.size() : 1024);
+    // per-record work lives in small methods: called thousands of times per request, they are
+    // compiled long before a method called once per request would be
     for (Candidate candidate : candidates) {
+      request.take(candidate);
+    }
+    metrics.batch(kind, channel, request.results.size());
+    request.dropRecent(recentIds.get(kind));
+    request.publish();
+    metrics.records(kind, channel, request.counts);
+    metrics.violations(kind, request.violationCounts);
+    return IntakeReport.of(kind, request.results);
+  }
+
+  /** One request's records on their way through the intake. Used by one thread. */
+  private final class Request {
+    private final RecordKind kind;
+    private final Department sender;
+    private final List<RecordResult> results;
+    private final Map<RecordTags, Integer> counts = new HashMap<>();
+    private final Map<ViolationCode, Integer> violationCounts = new EnumMap<>(ViolationCode.class);
+    private final Map<String, Origin> firstInRequest;
+    private List<Valid> valid;
+
+    Request(RecordKind kind, Department sender, int expected) {
+      this.kind = kind;
+      this.sender = sender;
+      this.results = new ArrayList<>(expected);
+      this.firstInRequest = new HashMap<>(expected * 2);
+      this.valid = new ArrayList<>(expected);
+    }
+
+    /** Checks one record; a valid one waits for the burst, the others are answered at once. */
+    void take(Candidate candidate) {
       int position = results.size();
       Checked checked = check(kind, candidate, sender);
       RecordTags tags = tags(kind, candidate.node(), checked, sender);
@@ -119,7 +147,7 @@ public final class Intake {
           violationCounts.merge(v.code(), 1, Integer::sum);
         }
         counts.merge(tags, 1, Integer::sum);
-        continue;
+        return;
       }
       Origin origin = Origin.of(candidate);
       Origin earlier = firstInRequest.putIfAbsent(checked.id(), origin);
@@ -127,7 +155,7 @@ public final class Intake {
         String reason = "the same id appears earlier in this request (" + earlier + "); sent once";
         results.add(result(candidate, checked.id(), RecordStatus.DUPLICATE, reason));
         counts.merge(withOutcome(tags, Outcome.DUPLICATE), 1, Integer::sum);
-        continue;
+        return;
       }
       // JSON goes on exactly as sent (it passed the same check consumers apply, and fields a
       // newer contract adds survive); a CSV row is written as the contract's JSON
@@ -147,10 +175,33 @@ public final class Intake {
       // filled in once Kafka answered
       results.add(null);
     }
-    metrics.batch(kind, channel, results.size());
-    valid = withoutRecent(valid, recent, results, counts);
 
-    if (!valid.isEmpty()) {
+    /** Answers the valid records whose id was accepted recently as duplicates, not to be sent. */
+    void dropRecent(RecentIds recent) {
+      List<String> ids = new ArrayList<>(valid.size());
+      int[] hashes = new int[valid.size()];
+      for (Valid v : valid) {
+        hashes[ids.size()] = v.idHash();
+        ids.add(v.id());
+      }
+      boolean[] seen = recent.containsEach(ids, hashes);
+      List<Valid> fresh = new ArrayList<>(valid.size());
+      for (int j = 0; j < seen.length; j++) {
+        Valid v = valid.get(j);
+        if (seen[j]) {
+          settle(v, RecordStatus.DUPLICATE, "this id was accepted recently; not sent again");
+        } else {
+          fresh.add(v);
+        }
+      }
+      valid = fresh;
+    }
+
+    /** Sends the valid records in one burst and waits for Kafka's answer on each. */
+    void publish() throws InterruptedException {
+      if (valid.isEmpty()) {
+        return;
+      }
       RecordPublisher.Session session = publisher.session(topics.name(kind.topic()), valid.size());
       long start = System.nanoTime();
       for (Valid v : valid) {
@@ -165,51 +216,25 @@ public final class Intake {
         if (failures[j] == null) {
           acknowledgedHashes[acknowledged.size()] = v.idHash();
           acknowledged.add(v.id());
-          results.set(v.position(), result(v.origin(), v.id(), RecordStatus.ACCEPTED, null));
-          counts.merge(v.tags(), 1, Integer::sum);
+          settle(v, RecordStatus.ACCEPTED, null);
         } else {
-          results.set(v.position(), result(v.origin(), v.id(), RecordStatus.FAILED, failures[j]));
-          counts.merge(withOutcome(v.tags(), Outcome.FAILED), 1, Integer::sum);
+          settle(v, RecordStatus.FAILED, failures[j]);
         }
       }
       // only acknowledged ids: a failed record must be accepted when it is resent
-      recent.add(acknowledged, acknowledgedHashes);
+      recentIds.get(kind).add(acknowledged, acknowledgedHashes);
     }
-    metrics.records(kind, channel, counts);
-    metrics.violations(kind, violationCounts);
-    return IntakeReport.of(kind, results);
-  }
 
-  /** The valid records whose id was not accepted recently; the others are answered duplicates. */
-  private static List<Valid> withoutRecent(
-      List<Valid> valid,
-      RecentIds recent,
-      List<RecordResult> results,
-      Map<RecordTags, Integer> counts) {
-    List<String> ids = new ArrayList<>(valid.size());
-    int[] hashes = new int[valid.size()];
-    for (Valid v : valid) {
-      hashes[ids.size()] = v.idHash();
-      ids.add(v.id());
+    private void settle(Valid v, RecordStatus status, String reason) {
+      results.set(v.position(), result(v.origin(), v.id(), status, reason));
+      RecordTags tags =
+          switch (status) {
+            case ACCEPTED -> v.tags();
+            case DUPLICATE -> withOutcome(v.tags(), Outcome.DUPLICATE);
+            default -> withOutcome(v.tags(), Outcome.FAILED);
+          };
+      counts.merge(tags, 1, Integer::sum);
     }
-    boolean[] seen = recent.containsEach(ids, hashes);
-    List<Valid> fresh = new ArrayList<>(valid.size());
-    for (int j = 0; j < seen.length; j++) {
-      Valid v = valid.get(j);
-      if (seen[j]) {
-        results.set(
-            v.position(),
-            result(
-                v.origin(),
-                v.id(),
-                RecordStatus.DUPLICATE,
-                "this id was accepted recently; not sent again"));
-        counts.merge(withOutcome(v.tags(), Outcome.DUPLICATE), 1, Integer::sum);
-      } else {
-        fresh.add(v);
-      }
-    }
-    return fresh;
   }
 
   /** The outcome of the contract check of one candidate. */

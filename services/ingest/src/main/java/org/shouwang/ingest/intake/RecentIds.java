@@ -74,9 +74,9 @@ final class RecentIds {
     for (int k = 0; k < ids.size(); k++) {
       String id = ids.get(k);
       int hash = hashes[k];
-      if (find(id, hash) >= 0) {
-        continue;
-      }
+      // no lookup first: the request checked its ids a moment ago. Should a concurrent request
+      // have added the same id meanwhile, both copies stay, each with its own place in the ring,
+      // and each leaves when its turn comes (removal goes by instance): the bound still holds.
       if (held == capacity) {
         remove(ring[next], ringHashes[next]);
         held--;

@@ -1,9 +1,12 @@
 package org.shouwang.ingest.intake;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.Arrays;
 import java.util.List;
 import org.shouwang.events.Violation;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.SerializableString;
+import tools.jackson.core.io.SerializedString;
 import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.ValueSerializer;
 import tools.jackson.databind.annotation.JsonSerialize;
@@ -35,27 +38,43 @@ public record RecordResult(
    */
   static final class Writer extends ValueSerializer<RecordResult> {
 
+    private static final SerializableString INDEX = new SerializedString("index");
+    private static final SerializableString ROW = new SerializedString("row");
+    private static final SerializableString ID = new SerializedString("id");
+    private static final SerializableString STATUS = new SerializedString("status");
+    private static final SerializableString VIOLATIONS = new SerializedString("violations");
+    private static final SerializableString REASON = new SerializedString("reason");
+    private static final SerializableString[] STATUSES =
+        Arrays.stream(RecordStatus.values())
+            .map(s -> new SerializedString(s.name()))
+            .toArray(SerializableString[]::new);
+
     @Override
     public void serialize(RecordResult result, JsonGenerator gen, SerializationContext context) {
       gen.writeStartObject(result);
       if (result.index() != null) {
-        gen.writeNumberProperty("index", result.index());
+        gen.writeName(INDEX);
+        gen.writeNumber(result.index());
       }
       if (result.row() != null) {
-        gen.writeNumberProperty("row", result.row());
+        gen.writeName(ROW);
+        gen.writeNumber(result.row());
       }
       if (result.id() != null && !result.id().isEmpty()) {
-        gen.writeStringProperty("id", result.id());
+        gen.writeName(ID);
+        gen.writeString(result.id());
       }
       if (result.status() != null) {
-        gen.writeStringProperty("status", result.status().name());
+        gen.writeName(STATUS);
+        gen.writeString(STATUSES[result.status().ordinal()]);
       }
       if (result.violations() != null && !result.violations().isEmpty()) {
-        gen.writeName("violations");
+        gen.writeName(VIOLATIONS);
         context.writeValue(gen, result.violations());
       }
       if (result.reason() != null && !result.reason().isEmpty()) {
-        gen.writeStringProperty("reason", result.reason());
+        gen.writeName(REASON);
+        gen.writeString(result.reason());
       }
       gen.writeEndObject();
     }

@@ -2,6 +2,8 @@ package org.shouwang.ingest.bench;
 
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -136,6 +138,8 @@ public final class IngestBenchmark {
             "POST batch endpoint: %,10.0f events/s   (JVM CPU %5.1f µs/record)%n",
             httpRate, httpPhase.cpuMicrosPerRecord());
         OUT.printf("ratio endpoint/raw:  %10.2f%n", ratio);
+        OUT.printf("  JVM CPU µs/record by thread, raw:      %s%n", rawPhase.breakdown());
+        OUT.printf("  JVM CPU µs/record by thread, endpoint: %s%n", httpPhase.breakdown());
         boolean met = httpRate >= GOAL_RATE && ratio >= GOAL_RATIO;
         OUT.printf(
             "goal (issue #3): endpoint >= %,d events/s and >= 1/3 of raw: %s (%s, %s)%n",
@@ -344,7 +348,7 @@ public final class IngestBenchmark {
    * clients, garbage collector) spent in it; the latter is a proxy for cost per record that a busy
    * machine distorts less than the rate.
    */
-  private record Phase(int records, double seconds, double cpuSeconds) {
+  private record Phase(int records, double seconds, double cpuSeconds, Map<String, Long> threads) {
     double rate() {
       return records / seconds;
     }
@@ -352,6 +356,62 @@ public final class IngestBenchmark {
     double cpuMicrosPerRecord() {
       return cpuSeconds * 1e6 / records;
     }
+
+    /** µs of CPU per record by group of threads; what no Java thread spent is GC, JIT and VM. */
+    String breakdown() {
+      StringBuilder line = new StringBuilder();
+      long javaNanos = 0;
+      for (Map.Entry<String, Long> group : threads.entrySet()) {
+        javaNanos += group.getValue();
+        line.append(String.format("%s %.1f, ", group.getKey(), group.getValue() / 1e3 / records));
+      }
+      return line.append(
+              String.format("GC/JIT/VM %.1f", (cpuSeconds * 1e9 - javaNanos) / 1e3 / records))
+          .toString();
+    }
+  }
+
+  /** CPU time of every live thread so far, by thread id. */
+  private static Map<Long, Long> threadCpu() {
+    ThreadMXBean bean = ManagementFactory.getThreadMXBean();
+    Map<Long, Long> cpu = new HashMap<>();
+    for (long id : bean.getAllThreadIds()) {
+      long nanos = bean.getThreadCpuTime(id);
+      if (nanos >= 0) {
+        cpu.put(id, nanos);
+      }
+    }
+    return cpu;
+  }
+
+  /** What a thread is, for the CPU breakdown. */
+  private static String group(String thread) {
+    if (thread.startsWith("http-nio")) {
+      return "server";
+    }
+    if (thread.startsWith("kafka-producer-network-thread")) {
+      return "producer I/O";
+    }
+    if (thread.startsWith("HttpClient") || thread.startsWith("pool-")) {
+      return "HTTP clients";
+    }
+    if (thread.equals("main")) {
+      return "main";
+    }
+    return "broker and other";
+  }
+
+  /** CPU spent by each group of threads between two snapshots. */
+  private static Map<String, Long> spent(Map<Long, Long> before, Map<Long, Long> after) {
+    ThreadMXBean bean = ManagementFactory.getThreadMXBean();
+    Map<String, Long> groups = new java.util.TreeMap<>();
+    after.forEach(
+        (id, nanos) -> {
+          ThreadInfo info = bean.getThreadInfo(id);
+          String name = info == null ? "gone" : info.getThreadName();
+          groups.merge(group(name), nanos - before.getOrDefault(id, 0L), Long::sum);
+        });
+    return groups;
   }
 
   /** Runs a measured phase; prints when it ran, to line profiles and load averages up with it. */
@@ -361,15 +421,17 @@ public final class IngestBenchmark {
     com.sun.management.OperatingSystemMXBean os =
         (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     java.time.Instant from = java.time.Instant.now();
+    Map<Long, Long> threadsBefore = threadCpu();
     long cpu = os.getProcessCpuTime();
     long start = System.nanoTime();
     run.run();
     double seconds = (System.nanoTime() - start) / 1e9;
     double cpuSeconds = (os.getProcessCpuTime() - cpu) / 1e9;
+    Map<String, Long> threads = spent(threadsBefore, threadCpu());
     OUT.printf(
         "  (%s phase: %s to %s UTC, load average %.2f)%n",
         phase, from, java.time.Instant.now(), os.getSystemLoadAverage());
-    return new Phase(records, seconds, cpuSeconds);
+    return new Phase(records, seconds, cpuSeconds, threads);
   }
 
   private static Map<String, Integer> options(String[] args) {
