@@ -7,16 +7,20 @@ import java.util.List;
  * effort only (one instance's memory, lost on restart); consumers are idempotent on the ids
  * themselves.
  *
- * <p>An open-addressing table of the ids (linear probing, half full at most, deletion by backward
- * shift) beside a ring that gives the eviction order. A request looks its ids up and adds them in
- * one locked call each, so the lock is taken twice per request, not twice per record; a concurrent
- * hash map with a node per id cost more than a tenth of a batch's time.
+ * <p>A ring of the ids gives the eviction order; an open-addressing table (linear probing, at most
+ * half full, deletion by backward shift) finds them. Each slot of the table is one {@code long}:
+ * the id's hash code and its place in the ring, so a probe reads one array and a string is only
+ * compared when the hash codes agree. A request looks its ids up and adds them in one locked call
+ * each, so the lock is taken twice per request, not per record. (A concurrent hash map with a node
+ * per id cost more than a tenth of a batch's time, mostly in cache misses.)
  */
 final class RecentIds {
 
   private final int capacity;
-  private final String[] table;
-  private final int[] hashes;
+
+  /** Per slot: hash code in the high half, ring position + 1 in the low half; 0 when empty. */
+  private final long[] table;
+
   private final int mask;
   private final String[] ring;
   private final int[] ringHashes;
@@ -26,8 +30,7 @@ final class RecentIds {
   RecentIds(int capacity) {
     this.capacity = capacity;
     int slots = Integer.highestOneBit(Math.max(2, capacity) * 2 - 1) << 1;
-    this.table = new String[capacity == 0 ? 0 : slots];
-    this.hashes = new int[table.length];
+    this.table = new long[capacity == 0 ? 0 : slots];
     this.mask = table.length - 1;
     this.ring = new String[capacity];
     this.ringHashes = new int[capacity];
@@ -38,7 +41,7 @@ final class RecentIds {
       return false;
     }
     synchronized (this) {
-      return find(id, id.hashCode()) >= 0;
+      return find(id, id.hashCode());
     }
   }
 
@@ -56,15 +59,15 @@ final class RecentIds {
     }
     synchronized (this) {
       for (int i = 0; i < held.length; i++) {
-        held[i] = find(ids.get(i), hashes[i]) >= 0;
+        held[i] = find(ids.get(i), hashes[i]);
       }
     }
     return held;
   }
 
   /**
-   * Adds ids (with their hashes, as for {@link #containsEach}), forgetting the oldest beyond the
-   * capacity.
+   * Adds ids not held (with their hashes, as for {@link #containsEach}), forgetting the oldest
+   * beyond the capacity.
    */
   synchronized void add(List<String> ids, int[] hashes) {
     if (capacity == 0) {
@@ -72,19 +75,17 @@ final class RecentIds {
     }
     int held = size;
     for (int k = 0; k < ids.size(); k++) {
-      String id = ids.get(k);
-      int hash = hashes[k];
       // no lookup first: the request checked its ids a moment ago. Should a concurrent request
       // have added the same id meanwhile, both copies stay, each with its own place in the ring,
-      // and each leaves when its turn comes (removal goes by instance): the bound still holds.
+      // and each leaves when its turn comes: the bound still holds.
       if (held == capacity) {
-        remove(ring[next], ringHashes[next]);
+        remove(next, ringHashes[next]);
         held--;
       }
-      insert(id, hash);
+      insert(next, hashes[k]);
       held++;
-      ring[next] = id;
-      ringHashes[next] = hash;
+      ring[next] = ids.get(k);
+      ringHashes[next] = hashes[k];
       next = next + 1 == capacity ? 0 : next + 1;
     }
     size = held;
@@ -104,47 +105,53 @@ final class RecentIds {
     return h ^ (h >>> 16);
   }
 
-  private int find(String id, int hash) {
-    for (int i = spread(hash) & mask; table[i] != null; i = (i + 1) & mask) {
-      if (hashes[i] == hash && table[i].equals(id)) {
-        return i;
-      }
-    }
-    return -1;
+  private static int hashOf(long slot) {
+    return (int) (slot >>> 32);
   }
 
-  private void insert(String id, int hash) {
+  private static int ringPosition(long slot) {
+    return (int) slot - 1;
+  }
+
+  private boolean find(String id, int hash) {
+    for (int i = spread(hash) & mask; table[i] != 0; i = (i + 1) & mask) {
+      long slot = table[i];
+      if (hashOf(slot) == hash && ring[ringPosition(slot)].equals(id)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void insert(int position, int hash) {
     int i = spread(hash) & mask;
-    while (table[i] != null) {
+    while (table[i] != 0) {
       i = (i + 1) & mask;
     }
-    table[i] = id;
-    hashes[i] = hash;
+    table[i] = ((long) hash << 32) | (position + 1L);
   }
 
   /**
-   * Removes an id (this very instance: no need to read the string) and shifts back the entries of
-   * its probe run, so no lookup stops short.
+   * Removes the id at a ring position and shifts back the entries of its probe run, so no lookup
+   * stops short.
    */
-  private void remove(String id, int hash) {
+  private void remove(int position, int hash) {
     int hole = spread(hash) & mask;
-    while (table[hole] != id) {
-      if (table[hole] == null) {
+    while (ringPosition(table[hole]) != position) {
+      if (table[hole] == 0) {
         return;
       }
       hole = (hole + 1) & mask;
     }
-    for (int j = (hole + 1) & mask; table[j] != null; j = (j + 1) & mask) {
-      int home = spread(hashes[j]) & mask;
+    for (int j = (hole + 1) & mask; table[j] != 0; j = (j + 1) & mask) {
+      int home = spread(hashOf(table[j])) & mask;
       // the entry at j may move into the hole unless its home lies cyclically in (hole, j]
       boolean homeBetween = hole <= j ? hole < home && home <= j : hole < home || home <= j;
       if (!homeBetween) {
         table[hole] = table[j];
-        hashes[hole] = hashes[j];
         hole = j;
       }
     }
-    table[hole] = null;
-    hashes[hole] = 0;
+    table[hole] = 0;
   }
 }
