@@ -73,10 +73,10 @@ class BatchController {
       RecordKind kind, HttpServletRequest request, ShouwangUser user)
       throws IOException, InterruptedException {
     byte[] body = RequestBodies.read(request, properties.maxBodySize());
-    try (Elements elements = new Elements(body, properties.maxRecords())) {
-      // parsed while the intake checks: one record's tree at a time, checked while it is fresh
-      return IntakeResponses.of(intake.ingest(kind, Channel.API, elements, user));
-    }
+    // the whole body is read before the intake sends anything: malformed JSON or too many records
+    // half-way through must leave nothing written
+    List<Candidate> candidates = candidates(body, properties.maxRecords());
+    return IntakeResponses.of(intake.ingest(kind, Channel.API, candidates, user));
   }
 
   /**

@@ -2,7 +2,6 @@ package org.shouwang.ingest.intake;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -76,43 +75,29 @@ public final class Intake {
   }
 
   /** A record that passed the contract, on its way to Kafka. */
-  private record Valid(
-      int position,
-      Origin origin,
-      String id,
-      int idHash,
-      String householdId,
-      RecordTags tags,
-      byte[] value) {}
+  private record Valid(int position, Origin origin, String id, int idHash, RecordTags tags) {}
 
   /**
-   * Takes the given records in.
+   * Takes the given records in. Each valid record is handed to the producer as soon as it is
+   * checked, so Kafka works while the rest of the request is checked; then the request waits for
+   * Kafka's answer on every record sent.
    *
-   * <p>Each candidate is checked as soon as it is drawn (so a lazily parsed body keeps only the
-   * record being checked as a tree), and nothing is sent before the last one was drawn: a body that
-   * turns out malformed or too large half-way (the iteration throws) writes nothing. Then the valid
-   * records go to Kafka in one burst, which fills the producer's batches.
-   *
-   * @param candidates the records in request order; may be drawn lazily, once
+   * @param candidates the records in request order, all read already (a body that turns out
+   *     malformed half-way must have been refused before anything was sent)
    * @param user the authenticated sender; a department system may only send for its department
    * @throws InterruptedException when the request thread is interrupted while waiting for Kafka
    */
   public IntakeReport ingest(
-      RecordKind kind, Channel channel, Iterable<Candidate> candidates, ShouwangUser user)
+      RecordKind kind, Channel channel, List<Candidate> candidates, ShouwangUser user)
       throws InterruptedException {
-    Request request =
-        new Request(
-            kind,
-            department(user),
-            candidates instanceof Collection<?> known ? known.size() : 1024);
+    metrics.batch(kind, channel, candidates.size());
+    Request request = new Request(kind, department(user), candidates.size());
     // per-record work lives in small methods: called thousands of times per request, they are
     // compiled long before a method called once per request would be
     for (Candidate candidate : candidates) {
       request.take(candidate);
     }
-    metrics.batch(kind, channel, request.results.size());
-    request.dropRecent(recentIds.get(kind));
-    request.publish();
+    request.settle();
     metrics.records(kind, channel, request.counts);
     metrics.violations(kind, request.violationCounts);
     return IntakeReport.of(kind, request.results);
@@ -122,21 +107,27 @@ public final class Intake {
   private final class Request {
     private final RecordKind kind;
     private final Department sender;
+    private final RecentIds recent;
     private final List<RecordResult> results;
     private final Map<RecordTags, Integer> counts = new HashMap<>();
     private final Map<ViolationCode, Integer> violationCounts = new EnumMap<>(ViolationCode.class);
     private final Map<String, Origin> firstInRequest;
-    private List<Valid> valid;
+    private final List<Valid> valid;
+    private final int capacity;
+    private RecordPublisher.Session session;
+    private long start;
 
     Request(RecordKind kind, Department sender, int expected) {
       this.kind = kind;
       this.sender = sender;
+      this.recent = recentIds.get(kind);
       this.results = new ArrayList<>(expected);
       this.firstInRequest = new HashMap<>(expected * 2);
       this.valid = new ArrayList<>(expected);
+      this.capacity = expected;
     }
 
-    /** Checks one record; a valid one waits for the burst, the others are answered at once. */
+    /** Checks one record and sends it when it is valid and new; answers the others at once. */
     void take(Candidate candidate) {
       int position = results.size();
       Checked checked = check(kind, candidate, sender);
@@ -151,8 +142,12 @@ public final class Intake {
       }
       Origin origin = Origin.of(candidate);
       Origin earlier = firstInRequest.putIfAbsent(checked.id(), origin);
-      if (earlier != null) {
-        String reason = "the same id appears earlier in this request (" + earlier + "); sent once";
+      int idHash = checked.id().hashCode();
+      if (earlier != null || recent.contains(checked.id(), idHash)) {
+        String reason =
+            earlier != null
+                ? "the same id appears earlier in this request (" + earlier + "); sent once"
+                : "this id was accepted recently; not sent again";
         results.add(result(candidate, checked.id(), RecordStatus.DUPLICATE, reason));
         counts.merge(withOutcome(tags, Outcome.DUPLICATE), 1, Integer::sum);
         return;
@@ -163,49 +158,20 @@ public final class Intake {
           candidate.original() != null
               ? candidate.original()
               : ContractSerdes.toJson(checked.record());
-      valid.add(
-          new Valid(
-              position,
-              origin,
-              checked.id(),
-              checked.id().hashCode(),
-              checked.householdId(),
-              tags,
-              value));
+      if (session == null) {
+        session = publisher.session(topics.name(kind.topic()), capacity);
+        start = System.nanoTime();
+      }
+      session.send(checked.householdId(), value);
+      valid.add(new Valid(position, origin, checked.id(), idHash, tags));
       // filled in once Kafka answered
       results.add(null);
     }
 
-    /** Answers the valid records whose id was accepted recently as duplicates, not to be sent. */
-    void dropRecent(RecentIds recent) {
-      List<String> ids = new ArrayList<>(valid.size());
-      int[] hashes = new int[valid.size()];
-      for (Valid v : valid) {
-        hashes[ids.size()] = v.idHash();
-        ids.add(v.id());
-      }
-      boolean[] seen = recent.containsEach(ids, hashes);
-      List<Valid> fresh = new ArrayList<>(valid.size());
-      for (int j = 0; j < seen.length; j++) {
-        Valid v = valid.get(j);
-        if (seen[j]) {
-          settle(v, RecordStatus.DUPLICATE, "this id was accepted recently; not sent again");
-        } else {
-          fresh.add(v);
-        }
-      }
-      valid = fresh;
-    }
-
-    /** Sends the valid records in one burst and waits for Kafka's answer on each. */
-    void publish() throws InterruptedException {
-      if (valid.isEmpty()) {
+    /** Waits for Kafka's answer on every record sent and fills in their results. */
+    void settle() throws InterruptedException {
+      if (session == null) {
         return;
-      }
-      RecordPublisher.Session session = publisher.session(topics.name(kind.topic()), valid.size());
-      long start = System.nanoTime();
-      for (Valid v : valid) {
-        session.send(v.householdId(), v.value());
       }
       String[] failures = session.await(produceTimeout);
       metrics.produced(kind, Duration.ofNanos(System.nanoTime() - start));
@@ -222,17 +188,13 @@ public final class Intake {
         }
       }
       // only acknowledged ids: a failed record must be accepted when it is resent
-      recentIds.get(kind).add(acknowledged, acknowledgedHashes);
+      recent.add(acknowledged, acknowledgedHashes);
     }
 
     private void settle(Valid v, RecordStatus status, String reason) {
       results.set(v.position(), result(v.origin(), v.id(), status, reason));
       RecordTags tags =
-          switch (status) {
-            case ACCEPTED -> v.tags();
-            case DUPLICATE -> withOutcome(v.tags(), Outcome.DUPLICATE);
-            default -> withOutcome(v.tags(), Outcome.FAILED);
-          };
+          status == RecordStatus.ACCEPTED ? v.tags() : withOutcome(v.tags(), Outcome.FAILED);
       counts.merge(tags, 1, Integer::sum);
     }
   }

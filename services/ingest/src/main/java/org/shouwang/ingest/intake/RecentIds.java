@@ -10,9 +10,9 @@ import java.util.List;
  * <p>A ring of the ids gives the eviction order; an open-addressing table (linear probing, at most
  * half full, deletion by backward shift) finds them. Each slot of the table is one {@code long}:
  * the id's hash code and its place in the ring, so a probe reads one array and a string is only
- * compared when the hash codes agree. A request looks its ids up and adds them in one locked call
- * each, so the lock is taken twice per request, not per record. (A concurrent hash map with a node
- * per id cost more than a tenth of a batch's time, mostly in cache misses.)
+ * compared when the hash codes agree. A request adds its acknowledged ids in one locked call. (A
+ * concurrent hash map with a node per id cost more than a tenth of a batch's time, mostly in cache
+ * misses.)
  */
 final class RecentIds {
 
@@ -37,37 +37,21 @@ final class RecentIds {
   }
 
   boolean contains(String id) {
-    if (capacity == 0) {
-      return false;
-    }
-    synchronized (this) {
-      return find(id, id.hashCode());
-    }
+    return contains(id, id.hashCode());
   }
 
   /**
-   * For each id, whether it is held: one lookup per id, one lock for all.
+   * Whether an id is held.
    *
-   * @param hashes the ids' {@link String#hashCode()}, taken while the ids were at hand (a request's
-   *     ids are long out of the cache by now, and the table needs no more than their hashes unless
-   *     two are equal)
+   * @param hash the id's {@link String#hashCode()}: the table needs no more unless two are equal
    */
-  boolean[] containsEach(List<String> ids, int[] hashes) {
-    boolean[] held = new boolean[ids.size()];
-    if (capacity == 0) {
-      return held;
-    }
-    synchronized (this) {
-      for (int i = 0; i < held.length; i++) {
-        held[i] = find(ids.get(i), hashes[i]);
-      }
-    }
-    return held;
+  synchronized boolean contains(String id, int hash) {
+    return capacity > 0 && find(id, hash);
   }
 
   /**
-   * Adds ids not held (with their hashes, as for {@link #containsEach}), forgetting the oldest
-   * beyond the capacity.
+   * Adds ids not held (with their hashes, as for {@link #contains(String, int)}), forgetting the
+   * oldest beyond the capacity.
    */
   synchronized void add(List<String> ids, int[] hashes) {
     if (capacity == 0) {
@@ -75,7 +59,8 @@ final class RecentIds {
     }
     int held = size;
     for (int k = 0; k < ids.size(); k++) {
-      // no lookup first: the request checked its ids a moment ago. Should a concurrent request
+      // no lookup first: the request checked its ids before sending them. Should a concurrent
+      // request
       // have added the same id meanwhile, both copies stay, each with its own place in the ring,
       // and each leaves when its turn comes: the bound still holds.
       if (held == capacity) {

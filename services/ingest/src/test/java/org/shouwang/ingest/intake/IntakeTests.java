@@ -279,33 +279,4 @@ class IntakeTests {
     assertThat(attempts).hasValue(1);
     assertThat(report.results().get(2).reason()).contains("no metadata");
   }
-
-  @Test
-  void sendsNothingWhenTheRequestTurnsOutUnreadableAfterValidRecords() {
-    // a lazily parsed body that breaks after two good records (malformed JSON, too many records)
-    Iterable<Candidate> breaking =
-        () ->
-            new java.util.Iterator<>() {
-              private int drawn;
-
-              @Override
-              public boolean hasNext() {
-                if (drawn == 2) {
-                  throw IntakeResponses.problem(HttpStatus.BAD_REQUEST, "Malformed", "broken");
-                }
-                return true;
-              }
-
-              @Override
-              public Candidate next() {
-                drawn++;
-                return event(drawn - 1, "b" + drawn, "h-1");
-              }
-            };
-
-    assertThatThrownBy(() -> intake.ingest(RecordKind.HOUSEHOLD_EVENT, Channel.API, breaking, null))
-        .isInstanceOf(ErrorResponseException.class);
-    assertThat(producer.history()).isEmpty();
-    assertThat(records("accepted")).isZero();
-  }
 }

@@ -12,7 +12,11 @@ import org.junit.jupiter.api.Test;
 class RecentIdsTests {
 
   private static boolean[] look(RecentIds ids, List<String> wanted) {
-    return ids.containsEach(wanted, wanted.stream().mapToInt(String::hashCode).toArray());
+    boolean[] held = new boolean[wanted.size()];
+    for (int i = 0; i < held.length; i++) {
+      held[i] = ids.contains(wanted.get(i), wanted.get(i).hashCode());
+    }
+    return held;
   }
 
   @Test
