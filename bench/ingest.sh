@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Ingest throughput: a plain KafkaProducer and the batch endpoint side by side on one local broker.
-# Usage: bench/ingest.sh [--records 1000000] [--clients 4] [--batch 10000] [--warmup 300000]
+# Usage: bench/ingest.sh [--records 1000000] [--clients 4] [--batch 10000] [--warmup 300000] [--rounds 2]
 #        bench/ingest.sh --records 300000      # quicker, noisier
 # Prints both rates, their ratio, the JVM CPU per record of each path and whether the goal of
 # issue #3 (endpoint >= 100,000 events/s and >= 1/3 of the raw producer) is met.

@@ -59,7 +59,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * (default 4 concurrent senders, as several department systems would be), {@code --batch B}
  * (default 10000), {@code --warmup W} (default 300000 records through each path first, not
  * measured: the endpoint runs far more code than a bare producer, and the JIT compiler is still
- * busy with it after 100,000).
+ * busy with it after 100,000), {@code --rounds R} (default 2: the measured records are split in R
+ * parts and the paths take turns, raw then endpoint, on each, so that a load changing during the
+ * run weighs on both; the rates are over all rounds).
  */
 public final class IngestBenchmark {
 
@@ -89,6 +91,7 @@ public final class IngestBenchmark {
     int clients = options.getOrDefault("clients", 4);
     int batch = options.getOrDefault("batch", 10_000);
     int warmup = options.getOrDefault("warmup", 300_000);
+    int rounds = options.getOrDefault("rounds", 2);
 
     String bootstrap = SharedKafka.bootstrapServers();
     String prefix = SharedKafka.uniqueTopic("bench") + ".";
@@ -127,9 +130,24 @@ public final class IngestBenchmark {
         sendRaw(raw, rawTopic, warm);
         postAll(uri, bodies(warm, batch), clients);
 
-        List<byte[]> bodies = bodies(measured, batch);
-        Phase rawPhase = measure("raw", records, () -> sendRaw(raw, rawTopic, measured));
-        Phase httpPhase = measure("endpoint", records, () -> postAll(uri, bodies, clients));
+        // the paths take turns (raw, endpoint, raw, endpoint...), each round on its own share of
+        // the records: a load that changes during the run then weighs on both alike
+        int perRound = (records / rounds + batch - 1) / batch * batch;
+        Phase rawPhase = Phase.NONE;
+        Phase httpPhase = Phase.NONE;
+        for (int from = 0, round = 1; from < records; from += perRound, round++) {
+          List<byte[]> part = measured.subList(from, Math.min(records, from + perRound));
+          List<byte[]> bodies = bodies(part, batch);
+          rawPhase =
+              rawPhase.plus(
+                  measure("raw, round " + round, part.size(), () -> sendRaw(raw, rawTopic, part)));
+          httpPhase =
+              httpPhase.plus(
+                  measure(
+                      "endpoint, round " + round,
+                      part.size(),
+                      () -> postAll(uri, bodies, clients)));
+        }
         double rawRate = rawPhase.rate();
         double httpRate = httpPhase.rate();
         double ratio = httpRate / rawRate;
@@ -351,6 +369,17 @@ public final class IngestBenchmark {
    * machine distorts less than the rate.
    */
   private record Phase(int records, double seconds, double cpuSeconds, Map<String, Long> threads) {
+
+    static final Phase NONE = new Phase(0, 0, 0, Map.of());
+
+    /** This phase and another of the same path, as one. */
+    Phase plus(Phase other) {
+      Map<String, Long> merged = new java.util.TreeMap<>(threads);
+      other.threads.forEach((group, nanos) -> merged.merge(group, nanos, Long::sum));
+      return new Phase(
+          records + other.records, seconds + other.seconds, cpuSeconds + other.cpuSeconds, merged);
+    }
+
     double rate() {
       return records / seconds;
     }
