@@ -4,7 +4,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import org.shouwang.events.ContractJson;
 import org.shouwang.ingest.IngestProperties;
 import org.shouwang.ingest.intake.Candidate;
@@ -71,54 +73,150 @@ class BatchController {
       RecordKind kind, HttpServletRequest request, ShouwangUser user)
       throws IOException, InterruptedException {
     byte[] body = RequestBodies.read(request, properties.maxBodySize());
+    // the whole body is read before the intake sends anything: malformed JSON or too many records
+    // half-way through must leave nothing written
     List<Candidate> candidates = candidates(body, properties.maxRecords());
     return IntakeResponses.of(intake.ingest(kind, Channel.API, candidates, user));
   }
 
   /**
-   * The records of a body: one object, or the elements of an array, each parsed once as a tree and
-   * kept with its bytes exactly as sent.
+   * The records of a body, all parsed at once (one object, or the elements of an array, each parsed
+   * once as a tree and kept with its bytes exactly as sent).
    */
   static List<Candidate> candidates(byte[] body, int maxRecords) {
-    try (JsonParser parser = ELEMENTS.createParser(body)) {
-      JsonToken first = parser.nextToken();
-      if (first == null) {
-        throw malformed("The body is empty: send one record or a JSON array of records.");
-      }
-      List<Candidate> candidates;
-      if (first == JsonToken.START_OBJECT) {
-        candidates = List.of(element(parser, body, 0));
-      } else if (first == JsonToken.START_ARRAY) {
-        candidates = new ArrayList<>();
-        for (JsonToken token = parser.nextToken();
-            token != JsonToken.END_ARRAY;
-            token = parser.nextToken()) {
+    try (Elements elements = new Elements(body, maxRecords)) {
+      List<Candidate> candidates = new ArrayList<>();
+      elements.forEach(candidates::add);
+      return candidates;
+    }
+  }
+
+  /**
+   * The records of a body, parsed one at a time as they are drawn: one object, or the elements of
+   * an array, each parsed once as a tree and kept with its bytes exactly as sent. Whether the body
+   * is empty, a scalar or an empty array is known at construction; malformed JSON further on, more
+   * than {@code maxRecords} elements or content after the value surface while drawing, as the
+   * problem to answer, before the last element is handed out. Iterable once.
+   */
+  static final class Elements implements Iterable<Candidate>, AutoCloseable {
+
+    private final byte[] body;
+    private final int maxRecords;
+    private final JsonParser parser;
+    private final boolean array;
+    private boolean onElement;
+    private boolean finished;
+    private boolean drawn;
+    private int count;
+
+    Elements(byte[] body, int maxRecords) {
+      this.body = body;
+      this.maxRecords = maxRecords;
+      this.parser = ELEMENTS.createParser(body);
+      try {
+        JsonToken first = parser.nextToken();
+        if (first == null) {
+          throw malformed("The body is empty: send one record or a JSON array of records.");
+        }
+        if (first == JsonToken.START_OBJECT) {
+          array = false;
+        } else if (first == JsonToken.START_ARRAY) {
+          array = true;
+          JsonToken token = parser.nextToken();
           if (token == null) {
             throw malformed("The body is not valid JSON: the array is never closed.");
           }
-          if (candidates.size() == maxRecords) {
+          if (token == JsonToken.END_ARRAY) {
+            throw malformed("The array is empty: nothing to take in.");
+          }
+          onElement = true;
+        } else {
+          throw malformed(
+              "The body must be one record (a JSON object) or a JSON array of records.");
+        }
+      } catch (JacksonException e) {
+        parser.close();
+        throw malformed(e);
+      } catch (RuntimeException e) {
+        parser.close();
+        throw e;
+      }
+    }
+
+    @Override
+    public Iterator<Candidate> iterator() {
+      if (drawn) {
+        throw new IllegalStateException("the elements of a body can be drawn once");
+      }
+      drawn = true;
+      return new Iterator<>() {
+        private Candidate next;
+
+        @Override
+        public boolean hasNext() {
+          if (next == null && !finished) {
+            next = advance();
+          }
+          return next != null;
+        }
+
+        @Override
+        public Candidate next() {
+          if (!hasNext()) {
+            throw new NoSuchElementException();
+          }
+          Candidate candidate = next;
+          next = null;
+          return candidate;
+        }
+      };
+    }
+
+    /** The next element, or {@code null} once the body was read to its end and found sound. */
+    private Candidate advance() {
+      try {
+        if (array) {
+          JsonToken token = onElement ? parser.currentToken() : parser.nextToken();
+          onElement = false;
+          if (token == JsonToken.END_ARRAY) {
+            return end();
+          }
+          if (token == null) {
+            throw malformed("The body is not valid JSON: the array is never closed.");
+          }
+          if (count == maxRecords) {
             throw tooMany(maxRecords);
           }
-          candidates.add(element(parser, body, candidates.size()));
+        } else if (count == 1) {
+          return end();
         }
-        if (candidates.isEmpty()) {
-          throw malformed("The array is empty: nothing to take in.");
-        }
-      } else {
-        throw malformed("The body must be one record (a JSON object) or a JSON array of records.");
+        return element(parser, body, count++);
+      } catch (JacksonException e) {
+        throw malformed(e);
       }
+    }
+
+    private Candidate end() {
       if (parser.nextToken() != null) {
         throw malformed("The body is not valid JSON: more follows after the end of the value.");
       }
-      return candidates;
-    } catch (JacksonException e) {
-      TokenStreamLocation at = e.getLocation();
-      String where =
-          at == null || at.getLineNr() < 0
-              ? ""
-              : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
-      throw malformed("The body is not valid JSON" + where + ": " + e.getOriginalMessage());
+      finished = true;
+      return null;
     }
+
+    @Override
+    public void close() {
+      parser.close();
+    }
+  }
+
+  private static ErrorResponseException malformed(JacksonException e) {
+    TokenStreamLocation at = e.getLocation();
+    String where =
+        at == null || at.getLineNr() < 0
+            ? ""
+            : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+    return malformed("The body is not valid JSON" + where + ": " + e.getOriginalMessage());
   }
 
   /** The value at the parser's current token, as a tree and (for an object) its bytes. */

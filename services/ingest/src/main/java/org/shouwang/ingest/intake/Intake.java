@@ -61,12 +61,29 @@ public final class Intake {
     }
   }
 
+  /** Where a record was in its request: the JSON index or the CSV row. */
+  private record Origin(Integer index, Integer row) {
+
+    static Origin of(Candidate candidate) {
+      return new Origin(candidate.index(), candidate.row());
+    }
+
+    @Override
+    public String toString() {
+      return row != null ? "row " + row : "index " + index;
+    }
+  }
+
   /** A record that passed the contract, on its way to Kafka. */
-  private record Valid(int position, String id, String householdId, RecordTags tags) {}
+  private record Valid(int position, Origin origin, String id, int idHash, RecordTags tags) {}
 
   /**
-   * Takes the given records in.
+   * Takes the given records in. Each valid record is handed to the producer as soon as it is
+   * checked, so Kafka works while the rest of the request is checked; then the request waits for
+   * Kafka's answer on every record sent.
    *
+   * @param candidates the records in request order, all read already (a body that turns out
+   *     malformed half-way must have been refused before anything was sent)
    * @param user the authenticated sender; a department system may only send for its department
    * @throws InterruptedException when the request thread is interrupted while waiting for Kafka
    */
@@ -74,74 +91,112 @@ public final class Intake {
       RecordKind kind, Channel channel, List<Candidate> candidates, ShouwangUser user)
       throws InterruptedException {
     metrics.batch(kind, channel, candidates.size());
-    Department sender = department(user);
-    RecentIds recent = recentIds.get(kind);
-    RecordResult[] results = new RecordResult[candidates.size()];
-    Map<RecordTags, Integer> counts = new HashMap<>();
-    Map<ViolationCode, Integer> violationCounts = new EnumMap<>(ViolationCode.class);
-    Map<String, Integer> firstInRequest = new HashMap<>(candidates.size() * 2);
-    List<Valid> valid = new ArrayList<>(candidates.size());
-    // records go out as soon as they are checked, so Kafka works while the rest is checked
-    RecordPublisher.Session session =
-        publisher.session(topics.name(kind.topic()), candidates.size());
-    long start = System.nanoTime();
+    Request request = new Request(kind, department(user), candidates.size());
+    // per-record work lives in small methods: called thousands of times per request, they are
+    // compiled long before a method called once per request would be
+    for (Candidate candidate : candidates) {
+      request.take(candidate);
+    }
+    request.settle();
+    metrics.records(kind, channel, request.counts);
+    metrics.violations(kind, request.violationCounts);
+    return IntakeReport.of(kind, request.results);
+  }
 
-    for (int i = 0; i < candidates.size(); i++) {
-      Candidate candidate = candidates.get(i);
+  /** One request's records on their way through the intake. Used by one thread. */
+  private final class Request {
+    private final RecordKind kind;
+    private final Department sender;
+    private final RecentIds recent;
+    private final List<RecordResult> results;
+    private final Map<RecordTags, Integer> counts = new HashMap<>();
+    private final Map<ViolationCode, Integer> violationCounts = new EnumMap<>(ViolationCode.class);
+    private final Map<String, Origin> firstInRequest;
+    private final List<Valid> valid;
+    private final int capacity;
+    private RecordPublisher.Session session;
+    private long start;
+
+    Request(RecordKind kind, Department sender, int expected) {
+      this.kind = kind;
+      this.sender = sender;
+      this.recent = recentIds.get(kind);
+      this.results = new ArrayList<>(expected);
+      this.firstInRequest = new HashMap<>(expected * 2);
+      this.valid = new ArrayList<>(expected);
+      this.capacity = expected;
+    }
+
+    /** Checks one record and sends it when it is valid and new; answers the others at once. */
+    void take(Candidate candidate) {
+      int position = results.size();
       Checked checked = check(kind, candidate, sender);
       RecordTags tags = tags(kind, candidate.node(), checked, sender);
       if (!checked.violations().isEmpty()) {
-        results[i] = result(candidate, checked.id(), RecordStatus.REJECTED, checked.violations());
+        results.add(result(candidate, checked.id(), RecordStatus.REJECTED, checked.violations()));
         for (Violation v : checked.violations()) {
           violationCounts.merge(v.code(), 1, Integer::sum);
         }
         counts.merge(tags, 1, Integer::sum);
-        continue;
+        return;
       }
-      Integer earlier = firstInRequest.putIfAbsent(checked.id(), i);
-      if (earlier != null || recent.contains(checked.id())) {
+      Origin origin = Origin.of(candidate);
+      Origin earlier = firstInRequest.putIfAbsent(checked.id(), origin);
+      int idHash = checked.id().hashCode();
+      if (earlier != null || recent.contains(checked.id(), idHash)) {
         String reason =
             earlier != null
-                ? "the same id appears earlier in this request ("
-                    + where(candidates.get(earlier))
-                    + "); sent once"
+                ? "the same id appears earlier in this request (" + earlier + "); sent once"
                 : "this id was accepted recently; not sent again";
-        results[i] = result(candidate, checked.id(), RecordStatus.DUPLICATE, reason);
+        results.add(result(candidate, checked.id(), RecordStatus.DUPLICATE, reason));
         counts.merge(withOutcome(tags, Outcome.DUPLICATE), 1, Integer::sum);
-        continue;
+        return;
       }
-      valid.add(new Valid(i, checked.id(), checked.householdId(), tags));
       // JSON goes on exactly as sent (it passed the same check consumers apply, and fields a
       // newer contract adds survive); a CSV row is written as the contract's JSON
       byte[] value =
           candidate.original() != null
               ? candidate.original()
               : ContractSerdes.toJson(checked.record());
+      if (session == null) {
+        session = publisher.session(topics.name(kind.topic()), capacity);
+        start = System.nanoTime();
+      }
       session.send(checked.householdId(), value);
+      valid.add(new Valid(position, origin, checked.id(), idHash, tags));
+      // filled in once Kafka answered
+      results.add(null);
     }
 
-    if (!valid.isEmpty()) {
+    /** Waits for Kafka's answer on every record sent and fills in their results. */
+    void settle() throws InterruptedException {
+      if (session == null) {
+        return;
+      }
       String[] failures = session.await(produceTimeout);
       metrics.produced(kind, Duration.ofNanos(System.nanoTime() - start));
       List<String> acknowledged = new ArrayList<>(valid.size());
+      int[] acknowledgedHashes = new int[valid.size()];
       for (int j = 0; j < valid.size(); j++) {
         Valid v = valid.get(j);
-        Candidate candidate = candidates.get(v.position());
         if (failures[j] == null) {
+          acknowledgedHashes[acknowledged.size()] = v.idHash();
           acknowledged.add(v.id());
-          results[v.position()] = result(candidate, v.id(), RecordStatus.ACCEPTED, List.of());
-          counts.merge(v.tags(), 1, Integer::sum);
+          settle(v, RecordStatus.ACCEPTED, null);
         } else {
-          results[v.position()] = result(candidate, v.id(), RecordStatus.FAILED, failures[j]);
-          counts.merge(withOutcome(v.tags(), Outcome.FAILED), 1, Integer::sum);
+          settle(v, RecordStatus.FAILED, failures[j]);
         }
       }
       // only acknowledged ids: a failed record must be accepted when it is resent
-      recent.add(acknowledged);
+      recent.add(acknowledged, acknowledgedHashes);
     }
-    metrics.records(kind, channel, counts);
-    metrics.violations(kind, violationCounts);
-    return IntakeReport.of(kind, List.of(results));
+
+    private void settle(Valid v, RecordStatus status, String reason) {
+      results.set(v.position(), result(v.origin(), v.id(), status, reason));
+      RecordTags tags =
+          status == RecordStatus.ACCEPTED ? v.tags() : withOutcome(v.tags(), Outcome.FAILED);
+      counts.merge(tags, 1, Integer::sum);
+    }
   }
 
   /** The outcome of the contract check of one candidate. */
@@ -269,10 +324,6 @@ public final class Intake {
     return null;
   }
 
-  private static String where(Candidate candidate) {
-    return candidate.row() != null ? "row " + candidate.row() : "index " + candidate.index();
-  }
-
   private static RecordResult result(
       Candidate candidate, String id, RecordStatus status, List<Violation> violations) {
     return new RecordResult(candidate.index(), candidate.row(), id, status, violations, null);
@@ -281,5 +332,9 @@ public final class Intake {
   private static RecordResult result(
       Candidate candidate, String id, RecordStatus status, String reason) {
     return new RecordResult(candidate.index(), candidate.row(), id, status, List.of(), reason);
+  }
+
+  private static RecordResult result(Origin origin, String id, RecordStatus status, String reason) {
+    return new RecordResult(origin.index(), origin.row(), id, status, List.of(), reason);
   }
 }

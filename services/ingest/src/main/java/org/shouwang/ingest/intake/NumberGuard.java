@@ -22,9 +22,32 @@ final class NumberGuard {
 
   /** A violation for every absurd number in the record; empty when there is none. */
   static List<Violation> check(JsonNode record) {
-    List<Violation> violations = new ArrayList<>(0);
+    // nearly every record is fine: look without building paths first, name them only if needed
+    if (!anyAbsurd(record, 0)) {
+      return List.of();
+    }
+    List<Violation> violations = new ArrayList<>(1);
     walk(record, "", 0, violations);
     return violations;
+  }
+
+  private static boolean anyAbsurd(JsonNode node, int depth) {
+    if (node == null || depth > MAX_DEPTH) {
+      return false;
+    }
+    if (node.isContainer()) {
+      for (JsonNode child : node.values()) {
+        if ((child.isContainer() || child.isNumber()) && anyAbsurd(child, depth + 1)) {
+          return true;
+        }
+      }
+      return false;
+    }
+    return (node.isBigDecimal() || node.isBigInteger()) && absurd(node.decimalValue());
+  }
+
+  private static boolean absurd(BigDecimal number) {
+    return number.precision() - number.scale() > MAX_DIGITS || number.scale() > MAX_DIGITS;
   }
 
   private static void walk(JsonNode node, String path, int depth, List<Violation> violations) {
@@ -48,8 +71,7 @@ final class NumberGuard {
       }
     } else if (node.isBigDecimal() || node.isBigInteger()) {
       BigDecimal number = node.decimalValue();
-      int integerDigits = number.precision() - number.scale();
-      if (integerDigits > MAX_DIGITS || number.scale() > MAX_DIGITS) {
+      if (absurd(number)) {
         violations.add(
             new Violation(
                 path,

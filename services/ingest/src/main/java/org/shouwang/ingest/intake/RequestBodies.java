@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 import org.springframework.http.HttpStatus;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.ErrorResponseException;
@@ -24,17 +25,27 @@ public final class RequestBodies {
     if (declared > max) {
       throw tooLarge(declared, limit);
     }
-    ByteArrayOutputStream out =
-        new ByteArrayOutputStream(declared > 0 ? (int) declared : 64 * 1024);
-    byte[] buffer = new byte[64 * 1024];
     try (InputStream in = request.getInputStream()) {
-      int read;
-      while ((read = in.read(buffer)) != -1) {
-        if (out.size() + (long) read > max) {
-          throw tooLarge(-1, limit);
-        }
-        out.write(buffer, 0, read);
+      if (declared > 0) {
+        // the usual case: read straight into an array of the declared size, no copies
+        byte[] body = new byte[(int) declared];
+        int read = in.readNBytes(body, 0, body.length);
+        return read == body.length ? body : Arrays.copyOf(body, read);
       }
+      return readUndeclared(in, max, limit);
+    }
+  }
+
+  private static byte[] readUndeclared(InputStream in, long max, DataSize limit)
+      throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+    byte[] buffer = new byte[64 * 1024];
+    int read;
+    while ((read = in.read(buffer)) != -1) {
+      if (out.size() + (long) read > max) {
+        throw tooLarge(-1, limit);
+      }
+      out.write(buffer, 0, read);
     }
     return out.toByteArray();
   }

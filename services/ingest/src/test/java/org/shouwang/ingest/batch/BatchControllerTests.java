@@ -56,8 +56,39 @@ class BatchControllerTests {
 
   @Test
   void refusesTrailingContentAnEmptyArrayAndAScalar() {
-    for (String body : List.of("{\"a\":1} {\"b\":2}", "[]", "\"text\"", "", "[{\"a\":1}")) {
+    for (String body :
+        List.of("{\"a\":1} {\"b\":2}", "{\"a\":1} 5", "[]", "\"text\"", "", "[{\"a\":1}")) {
       assertThatThrownBy(() -> candidates(body, 10))
+          .as(body)
+          .isInstanceOfSatisfying(
+              ErrorResponseException.class,
+              e -> assertThat(e.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST));
+    }
+  }
+
+  @Test
+  void parsesElementsOnlyAsTheyAreDrawnAndRefusesTheBodyWhereItBreaks() {
+    byte[] body = "[{\"a\":1},{\"b\":2},{\"c\":".getBytes(StandardCharsets.UTF_8);
+    try (BatchController.Elements elements = new BatchController.Elements(body, 10)) {
+      java.util.Iterator<Candidate> drawing = elements.iterator();
+
+      assertThat(original(drawing.next())).isEqualTo("{\"a\":1}");
+      assertThat(original(drawing.next())).isEqualTo("{\"b\":2}");
+      assertThatThrownBy(drawing::hasNext)
+          .isInstanceOfSatisfying(
+              ErrorResponseException.class,
+              e -> {
+                assertThat(e.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+                assertThat(e.getBody().getDetail()).contains("not valid JSON");
+              });
+    }
+  }
+
+  @Test
+  void refusesAnEmptyBodyOrArrayBeforeAnyElementIsDrawn() {
+    for (String body : List.of("", "[ ]", "7")) {
+      assertThatThrownBy(
+              () -> new BatchController.Elements(body.getBytes(StandardCharsets.UTF_8), 10))
           .as(body)
           .isInstanceOfSatisfying(
               ErrorResponseException.class,
