@@ -487,6 +487,7 @@ public final class RiskEngineBenchmark {
     }
     running.set(false);
     reader.join();
+    printCommitPath(streams);
     streams.close(new KafkaStreams.CloseOptions().leaveGroup(true).timeout(Duration.ofSeconds(30)));
 
     long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
@@ -506,6 +507,51 @@ public final class RiskEngineBenchmark {
         percentile(steadySorted, 0.99),
         percentile(steadySorted, 1.0),
         percentile(steadySorted, 0.99) <= 100 ? "met" : "not met");
+  }
+
+  /**
+   * Where an alert's wait goes under exactly-once: the stream thread's commit, poll and process
+   * latencies and the transactional producer's time in each step of a commit, from the clients' own
+   * metrics.
+   */
+  private static void printCommitPath(KafkaStreams streams) {
+    Map<String, Double> values = new java.util.TreeMap<>();
+    for (var metric : streams.metrics().values()) {
+      String group = metric.metricName().group();
+      String name = metric.metricName().name();
+      boolean thread =
+          group.equals("stream-thread-metrics")
+              && java.util.Set.of(
+                      "commit-latency-avg",
+                      "commit-latency-max",
+                      "commit-total",
+                      "poll-latency-avg",
+                      "process-latency-avg",
+                      "punctuate-latency-avg")
+                  .contains(name);
+      boolean producer =
+          group.equals("producer-metrics")
+              && (name.startsWith("txn-") || name.equals("flush-time-ns-total"));
+      if ((thread || producer) && metric.metricValue() instanceof Number number) {
+        values.merge(group + " " + name, number.doubleValue(), Double::sum);
+      }
+    }
+    System.out.println("commit path (client metrics over the whole latency run):");
+    values.forEach((name, value) -> System.out.printf("  %-55s %,.3f%n", name, value));
+    Double commits = values.get("stream-thread-metrics commit-total");
+    if (commits != null && commits > 0) {
+      for (String step :
+          List.of(
+              "txn-begin-time-ns-total",
+              "txn-send-offsets-time-ns-total",
+              "txn-commit-time-ns-total",
+              "flush-time-ns-total")) {
+        Double nanos = values.get("producer-metrics " + step);
+        if (nanos != null) {
+          System.out.printf("  %-40s ÷ commit-total = %.2f ms%n", step, nanos / commits / 1e6);
+        }
+      }
+    }
   }
 
   private static double percentile(long[] sorted, double p) {
