@@ -737,6 +737,7 @@ final class Detector {
       for (HouseholdState.Payment p : s.payments) {
         if (p.paymentId.equals(s.unregisteredPaymentId)) {
           paid = p;
+          break;
         }
       }
       if (paid != null) {
@@ -994,10 +995,10 @@ final class Detector {
   }
 
   /** Yuan as a cadre reads it: {@code 8,500} or {@code 8,500.50}. */
-  /** 202603 as "2026-03", 2026 as "2026". */
+  /** A stored payment period as sent: 202603 as "2026-03", 2026 as "2026". */
   private static String periodLabel(int period) {
     return period > 9999
-        ? period / 100 + "-" + (period % 100 < 10 ? "0" : "") + period % 100
+        ? periodText((period / 100) * 12 + period % 100 - 1)
         : String.valueOf(period);
   }
 

@@ -192,8 +192,10 @@ final class HouseholdProcessor implements Processor<byte[], byte[], Object, Obje
     Bytes key = Bytes.wrap(householdId.getBytes(StandardCharsets.UTF_8));
     Loaded loaded = load(key);
     HouseholdState state = loaded == null ? new HouseholdState() : loaded.state;
-    if (!state.remember(payment.paymentId(), idempotencyWindow)
-        || seenPayment(state, payment.paymentId())) {
+    // the payments seen first: remember() changes the state, which a duplicate must leave as the
+    // store (and the cache of decoded states) holds it
+    if (seenPayment(state, payment.paymentId())
+        || !state.remember(payment.paymentId(), idempotencyWindow)) {
       metrics.duplicateIgnored();
       return;
     }
