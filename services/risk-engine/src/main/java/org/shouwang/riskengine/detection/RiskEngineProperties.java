@@ -31,6 +31,11 @@ import org.springframework.validation.annotation.Validated;
  * @param cachedHouseholdsPerTask decoded household states each stream task keeps in memory in front
  *     of its RocksDB store (least recently used go first); 0 reads every record's state from the
  *     store
+ * @param storeCache Kafka Streams' record cache in front of the household store. It merges repeated
+ *     writes of a household between two commits, but at each commit it flushes task by task, one
+ *     produce round trip per task, and every alert waits for that commit. Off: each state is
+ *     written (and sent to the changelog) as it is computed, and a commit waits for one round trip
+ *     at most. Reads are served by the decoded-state cache either way.
  * @param clock the engine's clock for absence rules
  * @param rules rule thresholds
  */
@@ -44,6 +49,7 @@ public record RiskEngineProperties(
     @DefaultValue("100ms") @NotNull Duration commitInterval,
     @DefaultValue("true") boolean autoStartup,
     @DefaultValue("10000") @Min(0) @Max(10_000_000) int cachedHouseholdsPerTask,
+    @DefaultValue("true") boolean storeCache,
     @DefaultValue @Valid @NotNull EngineClock clock,
     @DefaultValue @Valid @NotNull Rules rules) {
 
@@ -57,6 +63,7 @@ public record RiskEngineProperties(
         Duration.ofMillis(100),
         true,
         10_000,
+        true,
         EngineClock.defaults(),
         Rules.defaults());
   }
@@ -71,6 +78,22 @@ public record RiskEngineProperties(
         commitInterval,
         autoStartup,
         households,
+        storeCache,
+        clock,
+        rules);
+  }
+
+  /** This configuration with Kafka Streams' record cache in front of the store on or off. */
+  public RiskEngineProperties withStoreCache(boolean cache) {
+    return new RiskEngineProperties(
+        applicationId,
+        stateDir,
+        instanceId,
+        streamThreads,
+        commitInterval,
+        autoStartup,
+        cachedHouseholdsPerTask,
+        cache,
         clock,
         rules);
   }
@@ -85,6 +108,7 @@ public record RiskEngineProperties(
         commitInterval,
         autoStartup,
         cachedHouseholdsPerTask,
+        storeCache,
         clock,
         newRules);
   }

@@ -5,7 +5,10 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 import org.shouwang.events.ContractReader;
 import org.shouwang.events.ContractSerdes;
@@ -71,10 +74,11 @@ public final class RiskTopology {
             metrics);
     topology.addProcessor(
         PROCESSOR, () -> new HouseholdProcessor(settings), EVENTS_SOURCE, PAYMENTS_SOURCE);
-    topology.addStateStore(
+    StoreBuilder<KeyValueStore<Bytes, byte[]>> store =
         Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(HOUSEHOLD_STORE), Serdes.Bytes(), Serdes.ByteArray())
-            .withCachingEnabled(),
+            Stores.persistentKeyValueStore(HOUSEHOLD_STORE), Serdes.Bytes(), Serdes.ByteArray());
+    topology.addStateStore(
+        properties.storeCache() ? store.withCachingEnabled() : store.withCachingDisabled(),
         PROCESSOR);
     topology.addSink(
         ALERTS_SINK,

@@ -88,9 +88,17 @@ import tools.jackson.databind.node.ObjectNode;
  *   <li>{@code --partitions N} partitions of the input topics (default 6)
  *   <li>{@code --rate N} and {@code --seconds N} for the latency run (default 2000/s for 30 s)
  *   <li>{@code --warmup-seconds N} latency also reported for probes sent after N s (default 10)
- *   <li>{@code --commit-ms N} the engine's commit interval in both runs (default: the engine's
- *       default); the baselines keep 100 ms
- *   <li>{@code --skip-throughput}, {@code --skip-latency}
+ *   <li>{@code --commit-ms N}, {@code --store-cache true|false} the engine's commit interval and
+ *       record cache in the throughput run (default: the engine's defaults, the throughput
+ *       setting); the baselines keep 100 ms
+ *   <li>{@code --latency-commit-ms N}, {@code --latency-store-cache true|false} the same for the
+ *       latency run (default 25 ms and off, the latency setting)
+ *   <li>{@code --bootstrap servers} a broker already running (its topics get fresh names)
+ *   <li>{@code --streams "k=v;k=v"} extra Kafka Streams settings for every run
+ *   <li>{@code --trace-logger name} that logger at TRACE (e.g. the producer's internals)
+ *   <li>{@code --skip-throughput}, {@code --skip-latency}: the latency run alone starts in a cold
+ *       JVM (the JIT compiles broker and engine for minutes) and falls behind; its numbers are only
+ *       meaningful after the throughput run
  * </ul>
  */
 public final class RiskEngineBenchmark {
@@ -106,6 +114,10 @@ public final class RiskEngineBenchmark {
   private final long commitMillis;
   private final int warmupSeconds;
   private final String bootstrap;
+  private final boolean storeCache;
+  private final long latencyCommitMillis;
+  private final boolean latencyStoreCache;
+  private final Map<String, String> extraStreamsConfig = new java.util.LinkedHashMap<>();
 
   private RiskEngineBenchmark(Map<String, String> flags) {
     records =
@@ -122,7 +134,26 @@ public final class RiskEngineBenchmark {
             flags.getOrDefault(
                 "commit-ms",
                 String.valueOf(RiskEngineProperties.defaults().commitInterval().toMillis())));
-    bootstrap = SharedKafka.bootstrapServers();
+    // --bootstrap: a broker in its own process (bench/risk-engine.sh with BENCH_BROKER=process)
+    bootstrap =
+        flags.containsKey("bootstrap") ? flags.get("bootstrap") : SharedKafka.bootstrapServers();
+    storeCache =
+        Boolean.parseBoolean(
+            flags.getOrDefault(
+                "store-cache", String.valueOf(RiskEngineProperties.defaults().storeCache())));
+    latencyCommitMillis = Long.parseLong(flags.getOrDefault("latency-commit-ms", "25"));
+    latencyStoreCache = Boolean.parseBoolean(flags.getOrDefault("latency-store-cache", "false"));
+    // --streams "producer.retry.backoff.ms=10;poll.ms=10": extra Kafka Streams settings for every
+    // run
+    for (String pair : flags.getOrDefault("streams", "").split(";")) {
+      if (!pair.isBlank()) {
+        int eq = pair.indexOf('=');
+        if (eq < 1) {
+          throw new IllegalArgumentException("--streams wants key=value pairs, got: " + pair);
+        }
+        extraStreamsConfig.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+      }
+    }
   }
 
   public static void main(String[] args) throws Exception {
@@ -135,6 +166,11 @@ public final class RiskEngineBenchmark {
       } else {
         flags.put(name, "true");
       }
+    }
+    // --trace-logger org.apache.kafka.clients.producer.internals: that logger at TRACE
+    if (flags.containsKey("trace-logger")) {
+      ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(flags.get("trace-logger")))
+          .setLevel(Level.TRACE);
     }
     RiskEngineBenchmark bench = new RiskEngineBenchmark(flags);
     if (!flags.containsKey("skip-throughput")) {
@@ -186,8 +222,12 @@ public final class RiskEngineBenchmark {
 
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
     RiskEngineMetrics metrics = new RiskEngineMetrics(registry);
-    RiskEngineProperties properties = RiskEngineProperties.defaults();
-    Topology engine = RiskTopology.build(topics, properties, metrics, Clock.systemUTC());
+    Topology engine =
+        RiskTopology.build(
+            topics,
+            RiskEngineProperties.defaults().withStoreCache(storeCache),
+            metrics,
+            Clock.systemUTC());
     LongSupplier engineCount =
         () ->
             (long)
@@ -235,7 +275,8 @@ public final class RiskEngineBenchmark {
         "ratio engine/bare       %.2f   (goal: >= 1.00, %s)%n",
         risk.eventsPerSecond() / bare.eventsPerSecond(),
         risk.eventsPerSecond() >= bare.eventsPerSecond() ? "met" : "not met");
-    System.out.printf("engine commit interval  %d ms%n", commitMillis);
+    System.out.printf(
+        "engine commit interval  %d ms, store cache %s%n", commitMillis, storeCache ? "on" : "off");
   }
 
   private record Result(double eventsPerSecond, double stateBytes) {}
@@ -396,8 +437,12 @@ public final class RiskEngineBenchmark {
     RiskEngineMetrics metrics = new RiskEngineMetrics(registry);
     KafkaStreams streams =
         new KafkaStreams(
-            RiskTopology.build(topics, RiskEngineProperties.defaults(), metrics, Clock.systemUTC()),
-            config(prefix + "engine", commitMillis));
+            RiskTopology.build(
+                topics,
+                RiskEngineProperties.defaults().withStoreCache(latencyStoreCache),
+                metrics,
+                Clock.systemUTC()),
+            config(prefix + "engine", latencyCommitMillis));
     streams.start();
     while (streams.state() != KafkaStreams.State.RUNNING) {
       LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
@@ -405,6 +450,7 @@ public final class RiskEngineBenchmark {
 
     Map<String, Long> sentAt = new ConcurrentHashMap<>();
     List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
+    Map<String, Long> readableAt = new ConcurrentHashMap<>();
     // the same latencies for probes sent after the first warm-up seconds (JIT, first commits)
     List<Long> steady = java.util.Collections.synchronizedList(new ArrayList<>());
     long[] steadyFrom = {Long.MAX_VALUE};
@@ -422,6 +468,7 @@ public final class RiskEngineBenchmark {
                         alert.evidence().isEmpty() ? null : sentAt.remove(alert.evidence().get(0));
                     if (sent != null) {
                       latencies.add(now - sent);
+                      readableAt.put(alert.evidence().get(0), now);
                       if (sent >= steadyFrom[0]) {
                         steady.add(now - sent);
                       }
@@ -432,9 +479,30 @@ public final class RiskEngineBenchmark {
             },
             "latency-reader");
     reader.start();
+    // the same alerts read uncommitted: when each was written, before its transaction committed
+    Map<String, Long> writtenAt = new ConcurrentHashMap<>();
+    Thread uncommitted =
+        new Thread(
+            () -> {
+              try (KafkaConsumer<String, byte[]> consumer = consumer(topics, "read_uncommitted")) {
+                while (running.get()) {
+                  for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(20))) {
+                    long now = System.nanoTime();
+                    Alert alert =
+                        ContractSerdes.alert().deserializer().deserialize(r.topic(), r.value());
+                    if (!alert.evidence().isEmpty()) {
+                      writtenAt.putIfAbsent(alert.evidence().get(0), now);
+                    }
+                  }
+                }
+              }
+            },
+            "latency-uncommitted-reader");
+    uncommitted.start();
+    Map<String, Long> probeSentAt = new ConcurrentHashMap<>();
 
     SplittableRandom random = new SplittableRandom(7);
-    try (KafkaProducer<String, byte[]> producer = producer(5)) {
+    try (KafkaProducer<String, byte[]> producer = producer(5, 16 * 1024)) {
       // warm-up: registrations of every household, not measured
       for (int h = 0; h < households; h++) {
         producer.send(event(topics, h, 0, random, EventType.REGISTER));
@@ -463,7 +531,11 @@ public final class RiskEngineBenchmark {
         if (i % 10 == 0) {
           String id = UUID.randomUUID().toString();
           ProducerRecord<String, byte[]> probe = probe(topics, h, i, id);
-          sentAt.put(id, System.nanoTime());
+          long now = System.nanoTime();
+          sentAt.put(id, now);
+          if (now >= steadyFrom[0]) {
+            probeSentAt.put(id, now);
+          }
           producer.send(probe);
         } else if (random.nextInt(10) < 3) {
           producer.send(payment(topics, h, i + households, random));
@@ -487,6 +559,7 @@ public final class RiskEngineBenchmark {
     }
     running.set(false);
     reader.join();
+    uncommitted.join();
     printCommitPath(streams);
     streams.close(new KafkaStreams.CloseOptions().leaveGroup(true).timeout(Duration.ofSeconds(30)));
 
@@ -494,8 +567,13 @@ public final class RiskEngineBenchmark {
     long[] steadySorted = steady.stream().mapToLong(Long::longValue).sorted().toArray();
     System.out.println();
     System.out.printf(
-        "latency at %,d events/s for %d s (exactly-once, commit.interval.ms=%d), %,d alerts measured, %d missing%n",
-        rate, seconds, commitMillis, sorted.length, sentAt.size());
+        "latency at %,d events/s for %d s (exactly-once, commit.interval.ms=%d, store cache %s), %,d alerts measured, %d missing%n",
+        rate,
+        seconds,
+        latencyCommitMillis,
+        latencyStoreCache ? "on" : "off",
+        sorted.length,
+        sentAt.size());
     System.out.printf(
         "produce → alert readable (read_committed): p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
         percentile(sorted, 0.50), percentile(sorted, 0.99), percentile(sorted, 1.0));
@@ -507,6 +585,24 @@ public final class RiskEngineBenchmark {
         percentile(steadySorted, 0.99),
         percentile(steadySorted, 1.0),
         percentile(steadySorted, 0.99) <= 100 ? "met" : "not met");
+    long[] toWritten =
+        probeSentAt.entrySet().stream()
+            .filter(e -> writtenAt.containsKey(e.getKey()))
+            .mapToLong(e -> writtenAt.get(e.getKey()) - e.getValue())
+            .sorted()
+            .toArray();
+    long[] toReadable =
+        probeSentAt.keySet().stream()
+            .filter(id -> writtenAt.containsKey(id) && readableAt.containsKey(id))
+            .mapToLong(id -> readableAt.get(id) - writtenAt.get(id))
+            .sorted()
+            .toArray();
+    System.out.printf(
+        "  of which produce → alert written (uncommitted): p50 %.1f ms, p99 %.1f ms%n",
+        percentile(toWritten, 0.50), percentile(toWritten, 0.99));
+    System.out.printf(
+        "  and written → readable (transaction committed): p50 %.1f ms, p99 %.1f ms%n",
+        percentile(toReadable, 0.50), percentile(toReadable, 0.99));
   }
 
   /**
@@ -531,11 +627,16 @@ public final class RiskEngineBenchmark {
                   .contains(name);
       boolean producer =
           group.equals("producer-metrics")
-              && (name.startsWith("txn-") || name.equals("flush-time-ns-total"));
+              && (name.startsWith("txn-")
+                  || name.equals("flush-time-ns-total")
+                  || name.equals("request-latency-avg")
+                  || name.equals("request-latency-max")
+                  || name.equals("record-queue-time-avg"));
       if ((thread || producer) && metric.metricValue() instanceof Number number) {
         values.merge(group + " " + name, number.doubleValue(), Double::sum);
       }
     }
+    printBrokerRequestTimes();
     System.out.println("commit path (client metrics over the whole latency run):");
     values.forEach((name, value) -> System.out.printf("  %-55s %,.3f%n", name, value));
     Double commits = values.get("stream-thread-metrics commit-total");
@@ -552,6 +653,49 @@ public final class RiskEngineBenchmark {
         }
       }
     }
+  }
+
+  /**
+   * The co-located broker's own view of the requests on the commit path: mean time per request and
+   * where it went (queued, local work, waiting on others, response queue), from its Yammer metrics.
+   */
+  private static void printBrokerRequestTimes() {
+    Map<String, Map<String, String>> byRequest = new java.util.TreeMap<>();
+    var registry = org.apache.kafka.server.metrics.KafkaYammerMetrics.defaultRegistry();
+    registry
+        .allMetrics()
+        .forEach(
+            (name, metric) -> {
+              String scope = name.getScope();
+              if (name.getType().equals("RequestMetrics")
+                  && scope != null
+                  && metric instanceof com.yammer.metrics.core.Histogram histogram
+                  && histogram.count() > 0
+                  && name.getName().endsWith("TimeMs")) {
+                String request = scope.replaceAll(".*request\\.", "").replaceAll("\\..*", "");
+                byRequest
+                    .computeIfAbsent(request, k -> new java.util.TreeMap<>())
+                    .put(
+                        name.getName().replace("TimeMs", ""),
+                        String.format("%.2f", histogram.mean()));
+              }
+            });
+    System.out.println("broker request times, mean ms (whole benchmark JVM):");
+    byRequest.forEach(
+        (request, times) -> {
+          if (List.of(
+                  "Produce",
+                  "Fetch",
+                  "AddOffsetsToTxn",
+                  "TxnOffsetCommit",
+                  "EndTxn",
+                  "AddPartitionsToTxn",
+                  "WriteTxnMarkers",
+                  "InitProducerId")
+              .contains(request)) {
+            System.out.printf("  %-20s %s%n", request, times);
+          }
+        });
   }
 
   private static double percentile(long[] sorted, double p) {
@@ -585,7 +729,7 @@ public final class RiskEngineBenchmark {
 
   private void produce(ContractTopics topics) {
     SplittableRandom random = new SplittableRandom(42);
-    try (KafkaProducer<String, byte[]> producer = producer(20)) {
+    try (KafkaProducer<String, byte[]> producer = producer(20, 256 * 1024)) {
       for (int i = 0; i < records; i++) {
         if (i < households) {
           producer.send(event(topics, i, i, random, EventType.REGISTER));
@@ -731,12 +875,19 @@ public final class RiskEngineBenchmark {
     return new ContractTopics(new KafkaTopicsProperties(prefix, partitions, (short) 1, false));
   }
 
-  private void createTopics(ContractTopics topics) {
-    List<String> names = new ArrayList<>();
+  private void createTopics(ContractTopics topics) throws Exception {
+    List<org.apache.kafka.clients.admin.NewTopic> newTopics = new ArrayList<>();
     for (var topic : topics.newTopics()) {
-      names.add(topic.name());
+      newTopics.add(
+          new org.apache.kafka.clients.admin.NewTopic(topic.name(), partitions, (short) 1));
     }
-    SharedKafka.createTopics(partitions, names.toArray(String[]::new));
+    try (org.apache.kafka.clients.admin.Admin admin =
+        org.apache.kafka.clients.admin.Admin.create(
+            Map.of(
+                org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap))) {
+      admin.createTopics(newTopics).all().get(30, java.util.concurrent.TimeUnit.SECONDS);
+    }
   }
 
   private Properties config(String applicationId, long commitMillis) throws Exception {
@@ -751,14 +902,16 @@ public final class RiskEngineBenchmark {
             Duration.ofMillis(commitMillis),
             true,
             defaults.cachedHouseholdsPerTask(),
+            defaults.storeCache(),
             defaults.clock(),
             defaults.rules());
     Properties config = RiskEngineStreams.config(properties, bootstrap);
     config.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+    config.putAll(extraStreamsConfig);
     return config;
   }
 
-  private KafkaProducer<String, byte[]> producer(int lingerMillis) {
+  private KafkaProducer<String, byte[]> producer(int lingerMillis, int batchBytes) {
     return new KafkaProducer<>(
         Map.of(
             ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
@@ -770,12 +923,16 @@ public final class RiskEngineBenchmark {
             ProducerConfig.LINGER_MS_CONFIG,
             lingerMillis,
             ProducerConfig.BATCH_SIZE_CONFIG,
-            256 * 1024),
+            batchBytes),
         new StringSerializer(),
         new ByteArraySerializer());
   }
 
   private KafkaConsumer<String, byte[]> consumer(ContractTopics topics) {
+    return consumer(topics, "read_committed");
+  }
+
+  private KafkaConsumer<String, byte[]> consumer(ContractTopics topics, String isolation) {
     KafkaConsumer<String, byte[]> consumer =
         new KafkaConsumer<>(
             Map.of(
@@ -786,7 +943,7 @@ public final class RiskEngineBenchmark {
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
                 "earliest",
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                "read_committed",
+                isolation,
                 ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG,
                 10),
             new StringDeserializer(),

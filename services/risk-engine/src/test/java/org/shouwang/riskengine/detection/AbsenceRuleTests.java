@@ -135,6 +135,7 @@ class AbsenceRuleTests {
             defaults.commitInterval(),
             true,
             defaults.cachedHouseholdsPerTask(),
+            defaults.storeCache(),
             new RiskEngineProperties.EngineClock(
                 defaults.clock().zone(), false, Duration.ofMinutes(1), Duration.ofSeconds(30)),
             defaults.rules());

@@ -198,6 +198,11 @@ final class Engine implements AutoCloseable {
     driver.advanceWallClockTime(duration);
   }
 
+  /** The household store as the processor sees it (metered, maybe cached, logged, RocksDB). */
+  org.apache.kafka.streams.processor.StateStore householdStore() {
+    return driver.<Object, Object>getKeyValueStore(RiskTopology.HOUSEHOLD_STORE);
+  }
+
   Instant wallClockStart() {
     return START.toInstant();
   }

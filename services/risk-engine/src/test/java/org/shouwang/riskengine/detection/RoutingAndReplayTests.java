@@ -114,6 +114,43 @@ class RoutingAndReplayTests {
     assertThat(withOtherCache).isEqualTo(withDefaultCache);
   }
 
+  @ParameterizedTest(name = "record cache {0}")
+  @ValueSource(booleans = {true, false})
+  void theStoreRecordCacheSwitchChangesNoAlert(boolean storeCache) {
+    List<Alert> withDefault;
+    List<Alert> withSwitch;
+    try (Engine engine = new Engine()) {
+      history(engine);
+      withDefault = engine.alerts();
+    }
+    try (Engine engine = new Engine(RiskEngineProperties.defaults().withStoreCache(storeCache))) {
+      assertThat(layers(engine.householdStore()))
+          .as("Kafka Streams' record cache in front of the household store")
+          .is(
+              new org.assertj.core.api.Condition<>(
+                  l -> l.contains("CachingKeyValueStore") == storeCache,
+                  storeCache ? "with a caching layer" : "without a caching layer"));
+      history(engine);
+      withSwitch = engine.alerts();
+    }
+    assertThat(withDefault).hasSizeGreaterThan(8);
+    assertThat(withSwitch).isEqualTo(withDefault);
+  }
+
+  /** The class names of a store's layers, outermost first. */
+  private static List<String> layers(org.apache.kafka.streams.processor.StateStore store) {
+    List<String> names = new java.util.ArrayList<>();
+    org.apache.kafka.streams.processor.StateStore layer = store;
+    while (layer != null) {
+      names.add(layer.getClass().getSimpleName());
+      layer =
+          layer instanceof org.apache.kafka.streams.state.internals.WrappedStateStore<?, ?, ?> w
+              ? w.wrapped()
+              : null;
+    }
+    return names;
+  }
+
   @Test
   void anEventSentAgainChangesNothing() {
     try (Engine engine = new Engine()) {
