@@ -86,8 +86,9 @@ import tools.jackson.databind.node.ObjectNode;
  *   <li>{@code --records N} input records (default 200000), {@code --1m} for 1,000,000
  *   <li>{@code --households N} distinct households (default 20000, a county)
  *   <li>{@code --partitions N} partitions of the input topics (default 6)
- *   <li>{@code --rate N} and {@code --seconds N} for the latency run (default 2000/s for 30 s)
- *   <li>{@code --warmup-seconds N} latency also reported for probes sent after N s (default 10)
+ *   <li>{@code --rate N} and {@code --seconds N} for the latency run (default 2000/s for 120 s)
+ *   <li>{@code --warmup-seconds N} latency also reported for probes sent after N s (default 60: the
+ *       JIT is still compiling broker and engine for the first minute)
  *   <li>{@code --commit-ms N}, {@code --store-cache true|false} the engine's commit interval and
  *       record cache in the throughput run (default: the engine's defaults, the throughput
  *       setting); the baselines keep 100 ms
@@ -127,8 +128,8 @@ public final class RiskEngineBenchmark {
     households = Integer.parseInt(flags.getOrDefault("households", "20000"));
     partitions = Integer.parseInt(flags.getOrDefault("partitions", "6"));
     rate = Integer.parseInt(flags.getOrDefault("rate", "2000"));
-    seconds = Integer.parseInt(flags.getOrDefault("seconds", "30"));
-    warmupSeconds = Integer.parseInt(flags.getOrDefault("warmup-seconds", "10"));
+    seconds = Integer.parseInt(flags.getOrDefault("seconds", "120"));
+    warmupSeconds = Integer.parseInt(flags.getOrDefault("warmup-seconds", "60"));
     commitMillis =
         Long.parseLong(
             flags.getOrDefault(
