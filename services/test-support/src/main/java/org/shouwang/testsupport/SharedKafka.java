@@ -104,7 +104,10 @@ public final class SharedKafka {
               "log.retention.ms", "-1",
               "auto.create.topics.enable", "true"));
       broker.afterPropertiesSet();
-      Runtime.getRuntime().addShutdownHook(new Thread(broker::destroy, "kafka-broker-stop"));
+      // No shutdown hook stops it: hooks run concurrently, so the broker went down while the test
+      // contexts were still closing their clients, and each of those waited out its close timeout
+      // (Surefire then killed the fork 30 s after exit). The broker dies with the JVM; its files
+      // are under java.io.tmpdir (target/tmp in the build).
       return broker.getBrokersAsString();
     }
   }
