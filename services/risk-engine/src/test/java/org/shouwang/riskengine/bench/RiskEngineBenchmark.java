@@ -730,17 +730,30 @@ public final class RiskEngineBenchmark {
 
   private void produce(ContractTopics topics) {
     SplittableRandom random = new SplittableRandom(42);
+    // a record the broker never took would leave every run waiting for it: stop with the cause
+    java.util.concurrent.atomic.AtomicReference<Exception> failed =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    org.apache.kafka.clients.producer.Callback check =
+        (metadata, e) -> {
+          if (e != null) {
+            failed.compareAndSet(null, e);
+          }
+        };
     try (KafkaProducer<String, byte[]> producer = producer(20, 256 * 1024)) {
-      for (int i = 0; i < records; i++) {
+      for (int i = 0; i < records && failed.get() == null; i++) {
         if (i < households) {
-          producer.send(event(topics, i, i, random, EventType.REGISTER));
+          producer.send(event(topics, i, i, random, EventType.REGISTER), check);
         } else if (random.nextInt(10) < 3) {
-          producer.send(payment(topics, random.nextInt(households), i, random));
+          producer.send(payment(topics, random.nextInt(households), i, random), check);
         } else {
-          producer.send(event(topics, random.nextInt(households), i, random, null));
+          producer.send(event(topics, random.nextInt(households), i, random, null), check);
         }
       }
       producer.flush();
+    }
+    if (failed.get() != null) {
+      throw new IllegalStateException(
+          "the benchmark input was not all written; the runs would wait for it", failed.get());
     }
   }
 
