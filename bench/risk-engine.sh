@@ -20,16 +20,16 @@ extra=()
 if [ "${BENCH_BROKER:-}" = "process" ]; then
   mkdir -p "$tmp/broker"
   java -Xmx1g -Djava.io.tmpdir="$tmp/broker" -cp "$classpath" org.shouwang.testsupport.BrokerMain \
-    > "$tmp/broker.log" 2>&1 &
+    "$tmp/bootstrap" > "$tmp/broker.log" 2>&1 &
   broker=$!
   trap 'kill "$broker" 2>/dev/null || true' EXIT
   for _ in $(seq 1 120); do
-    grep -q '^bootstrap=' "$tmp/broker.log" && break
+    [ -s "$tmp/bootstrap" ] && break
     kill -0 "$broker" 2>/dev/null || { cat "$tmp/broker.log"; exit 1; }
     sleep 1
   done
-  bootstrap=$(sed -n 's/^bootstrap=//p' "$tmp/broker.log")
-  [ -n "$bootstrap" ] || { echo "the broker did not start: $tmp/broker.log"; exit 1; }
+  [ -s "$tmp/bootstrap" ] || { echo "the broker did not start: $tmp/broker.log"; exit 1; }
+  bootstrap=$(cat "$tmp/bootstrap")
   echo "broker in its own process (pid $broker) at $bootstrap"
   extra=(--bootstrap "$bootstrap")
 fi

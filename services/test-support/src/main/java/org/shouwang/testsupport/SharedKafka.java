@@ -17,8 +17,8 @@ import org.testcontainers.kafka.KafkaContainer;
 import org.testcontainers.utility.DockerImageName;
 
 /**
- * One real single-node Kafka broker (KRaft) for the whole test JVM, started on first use and
- * stopped when the JVM exits.
+ * One real single-node Kafka broker (KRaft) for the whole test JVM, started on first use and gone
+ * with the JVM.
  */
 public final class SharedKafka {
 

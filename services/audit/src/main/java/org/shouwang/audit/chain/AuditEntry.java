@@ -38,23 +38,28 @@ public record AuditEntry(
 
   /** Chains a new entry after the given previous hash. */
   public static AuditEntry chain(long sequence, Instant appendedAt, NewEntry e, String prevHash) {
-    AuditEntry unhashed =
-        new AuditEntry(
-            sequence,
-            Texts.micros(appendedAt),
-            e.occurredAt(),
-            e.kind(),
-            e.householdId(),
-            e.actor(),
-            e.sourceTopic(),
-            e.sourcePartition(),
-            e.sourceOffset(),
-            e.recordKey(),
-            e.detail(),
-            e.payload(),
-            prevHash,
-            null);
+    AuditEntry unhashed = of(sequence, Texts.micros(appendedAt), e, prevHash, null);
     return unhashed.withHash(CanonicalEncoding.hash(unhashed));
+  }
+
+  /** A new entry at its place in the chain, with the hash already known (or null). */
+  static AuditEntry of(
+      long sequence, Instant appendedAt, NewEntry e, String prevHash, String hash) {
+    return new AuditEntry(
+        sequence,
+        appendedAt,
+        e.occurredAt(),
+        e.kind(),
+        e.householdId(),
+        e.actor(),
+        e.sourceTopic(),
+        e.sourcePartition(),
+        e.sourceOffset(),
+        e.recordKey(),
+        e.detail(),
+        e.payload(),
+        prevHash,
+        hash);
   }
 
   /** The same entry with the given hash. */

@@ -106,22 +106,7 @@ final class ChainWriter {
       }
       n += 64;
       slots[14] = n;
-      chained.add(
-          new AuditEntry(
-              sequence,
-              appended,
-              e.occurredAt(),
-              e.kind(),
-              e.householdId(),
-              e.actor(),
-              e.sourceTopic(),
-              e.sourcePartition(),
-              e.sourceOffset(),
-              e.recordKey(),
-              e.detail(),
-              e.payload(),
-              prev,
-              hash));
+      chained.add(AuditEntry.of(sequence, appended, e, prev, hash));
       prev = hash;
       sequence++;
       if (n >= FLUSH_BYTES) {
