@@ -94,6 +94,9 @@ import tools.jackson.databind.node.ObjectNode;
  *       setting); the baselines keep 100 ms
  *   <li>{@code --latency-commit-ms N}, {@code --latency-store-cache true|false} the same for the
  *       latency run (default 25 ms and off, the latency setting)
+ *   <li>{@code --rounds N} the throughput comparison N times in this JVM, each on fresh topics
+ *       (default 1); all rounds but the last are warm-up: a cold JVM spends most of a core
+ *       compiling for the first minutes, and the run that comes first pays for it
  *   <li>{@code --bootstrap servers} a broker already running (its topics get fresh names)
  *   <li>{@code --streams "k=v;k=v"} extra Kafka Streams settings for every run
  *   <li>{@code --trace-logger name} that logger at TRACE (e.g. the producer's internals)
@@ -114,6 +117,7 @@ public final class RiskEngineBenchmark {
   private final int seconds;
   private final long commitMillis;
   private final int warmupSeconds;
+  private final int rounds;
   private final String bootstrap;
   private final boolean storeCache;
   private final long latencyCommitMillis;
@@ -130,6 +134,7 @@ public final class RiskEngineBenchmark {
     rate = Integer.parseInt(flags.getOrDefault("rate", "2000"));
     seconds = Integer.parseInt(flags.getOrDefault("seconds", "120"));
     warmupSeconds = Integer.parseInt(flags.getOrDefault("warmup-seconds", "60"));
+    rounds = Integer.parseInt(flags.getOrDefault("rounds", "1"));
     commitMillis =
         Long.parseLong(
             flags.getOrDefault(
@@ -186,6 +191,21 @@ public final class RiskEngineBenchmark {
   // ---------------------------------------------------------------- throughput
 
   private void throughput() throws Exception {
+    for (int round = 1; round <= rounds; round++) {
+      if (rounds > 1) {
+        System.out.printf(
+            "%n=== round %d of %d%s%n",
+            round,
+            rounds,
+            round < rounds
+                ? " (warm-up: the JIT is still compiling broker, clients and apps)"
+                : "");
+      }
+      throughputRound();
+    }
+  }
+
+  private void throughputRound() throws Exception {
     String prefix = "bench-" + UUID.randomUUID().toString().substring(0, 6) + ".";
     ContractTopics topics = topics(prefix);
     createTopics(topics);
