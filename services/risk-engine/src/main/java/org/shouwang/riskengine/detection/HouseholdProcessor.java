@@ -45,7 +45,9 @@ final class HouseholdProcessor implements Processor<byte[], byte[], Object, Obje
   /** Reason code of a record that was valid but could not be processed. */
   static final String PROCESSING_ERROR = "PROCESSING_ERROR";
 
-  private static final Bytes CLOCK_KEY = Bytes.wrap(new byte[] {(byte) 0xff});
+  /** Where each task keeps its event-time clock, beside the households. */
+  static final Bytes CLOCK_KEY = Bytes.wrap(new byte[] {(byte) 0xff});
+
   private static final int MAX_DUE_PER_PASS = 10_000;
 
   /** What every task's processor shares; immutable and thread-safe. */
@@ -75,6 +77,7 @@ final class HouseholdProcessor implements Processor<byte[], byte[], Object, Obje
   // record that fails midway evicts its household, and init/close start empty.
   private final StateCache cache;
   private long clock;
+  private long savedClock;
   private long nextDue = Long.MAX_VALUE;
   private long lastRecordWallMillis;
 
@@ -99,9 +102,16 @@ final class HouseholdProcessor implements Processor<byte[], byte[], Object, Obje
     cache.clear();
     byte[] savedClock = households.get(CLOCK_KEY);
     clock = savedClock == null ? 0 : ByteBuffer.wrap(savedClock).getLong();
+    this.savedClock = clock;
     lastRecordWallMillis = context.currentSystemTimeMs();
     loadExistingState();
     nextDue = firstDeadline();
+    // the clock is saved at most once per commit interval, not with every record that moves it:
+    // a store write per record (the clock moves with nearly every one) cost ~5 % of throughput
+    context.schedule(
+        settings.properties().commitInterval(),
+        PunctuationType.WALL_CLOCK_TIME,
+        wallMillis -> saveClock());
     RiskEngineProperties.EngineClock engineClock = settings.properties().clock();
     if (engineClock.wallClockFallback()) {
       context.schedule(
@@ -271,14 +281,18 @@ final class HouseholdProcessor implements Processor<byte[], byte[], Object, Obje
   // ---------------------------------------------------------------- the clock and deadlines
 
   private void advanceClock(long eventMillis) {
-    if (eventMillis > clock) {
-      // persisted once a minute of event time: after a restart the clock may lag by less than
-      // that until the next record, which no deadline notices
-      boolean persist = eventMillis / 60_000 != clock / 60_000;
-      clock = eventMillis;
-      if (persist) {
-        households.put(CLOCK_KEY, ByteBuffer.allocate(Long.BYTES).putLong(clock).array());
-      }
+    clock = Math.max(clock, eventMillis);
+  }
+
+  /**
+   * Writes the clock to the store when it moved. After a restart it may lag by what it moved in the
+   * last interval; no deadline notices, since every deadline it passed has fired and was written
+   * with its household, and the next record moves it on.
+   */
+  private void saveClock() {
+    if (clock != savedClock) {
+      households.put(CLOCK_KEY, ByteBuffer.allocate(Long.BYTES).putLong(clock).array());
+      savedClock = clock;
     }
   }
 
@@ -287,6 +301,7 @@ final class HouseholdProcessor implements Processor<byte[], byte[], Object, Obje
       return;
     }
     advanceClock(wallMillis);
+    saveClock();
     runDueDeadlines();
   }
 

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.shouwang.events.Alert;
 import org.shouwang.events.AssistanceMeasure;
 import org.shouwang.events.EventData;
+import org.shouwang.events.HousingGrade;
 import org.shouwang.events.MonitoringStatus;
 import org.shouwang.events.Programme;
 import org.shouwang.events.Rule;
@@ -120,6 +121,24 @@ class AbsenceRuleTests {
           .singleElement()
           .extracting(Alert::detectedAt)
           .isEqualTo(OffsetDateTime.parse("2026-03-11T00:00:00+08:00"));
+    }
+  }
+
+  @Test
+  void theEventTimeClockIsSavedOncePerCommitIntervalNotWithEveryRecord() {
+    Duration interval = RiskEngineProperties.defaults().commitInterval();
+    try (Engine engine = new Engine()) {
+      engine.register(GRANTED);
+      engine.send(GRANTED.plusDays(1), new EventData.HousingAssessed(HousingGrade.A));
+      assertThat(engine.savedClock()).as("saved with the record").isNull();
+      engine.advanceWallClock(interval);
+      assertThat(engine.savedClock()).isEqualTo(GRANTED.plusDays(1).toInstant().toEpochMilli());
+      engine.send(GRANTED.plusDays(2), new EventData.HousingAssessed(HousingGrade.A));
+      // an older event does not move it back
+      engine.send(GRANTED, new EventData.HousingAssessed(HousingGrade.A));
+      assertThat(engine.savedClock()).isEqualTo(GRANTED.plusDays(1).toInstant().toEpochMilli());
+      engine.advanceWallClock(interval);
+      assertThat(engine.savedClock()).isEqualTo(GRANTED.plusDays(2).toInstant().toEpochMilli());
     }
   }
 

@@ -203,6 +203,14 @@ final class Engine implements AutoCloseable {
     return driver.<Object, Object>getKeyValueStore(RiskTopology.HOUSEHOLD_STORE);
   }
 
+  /** The event-time clock the task last saved in the household store, or null if none. */
+  Long savedClock() {
+    org.apache.kafka.streams.state.KeyValueStore<org.apache.kafka.common.utils.Bytes, byte[]>
+        store = driver.getKeyValueStore(RiskTopology.HOUSEHOLD_STORE);
+    byte[] saved = store.get(HouseholdProcessor.CLOCK_KEY);
+    return saved == null ? null : java.nio.ByteBuffer.wrap(saved).getLong();
+  }
+
   Instant wallClockStart() {
     return START.toInstant();
   }
