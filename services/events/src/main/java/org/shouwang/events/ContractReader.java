@@ -23,7 +23,8 @@ public final class ContractReader {
   /** Household ids: 1–64 characters of {@code [A-Za-z0-9-]}. */
   public static final Pattern HOUSEHOLD_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
 
-  private static final Pattern PERIOD = Pattern.compile("\\d{4}(-(0[1-9]|1[0-2]))?");
+  /** Periods: a year, or a year and month ({@code 2026}, {@code 2026-03}). */
+  public static final Pattern PERIOD = Pattern.compile("\\d{4}(-(0[1-9]|1[0-2]))?");
 
   private final Clock clock;
 
@@ -129,7 +130,11 @@ public final class ContractReader {
     String householdId = householdId(c);
     Programme programme = c.code("programme", Programme.class, true);
     String period =
-        c.matching("period", PERIOD, 7, "a period like 2026-03 (monthly) or 2026 (yearly)");
+        c.matching(
+            "period",
+            ContractReader::isPeriod,
+            7,
+            "a period like 2026-03 (monthly) or 2026 (yearly)");
     var amount = c.money("amount", true, Sign.POSITIVE);
     OffsetDateTime paidAt = notInFuture(c, "paidAt");
     String payer = c.text("payer", false, RecordChecker.MAX_TEXT_LENGTH);
@@ -152,7 +157,53 @@ public final class ContractReader {
 
   private static String householdId(RecordChecker c) {
     return c.matching(
-        "householdId", HOUSEHOLD_ID, 64, "1–64 characters of letters, digits and '-'");
+        "householdId",
+        ContractReader::isHouseholdId,
+        64,
+        "1–64 characters of letters, digits and '-'");
+  }
+
+  /** Whether {@link #HOUSEHOLD_ID} matches, without a regex (read for every record). */
+  static boolean isHouseholdId(String s) {
+    int length = s.length();
+    if (length < 1 || length > 64) {
+      return false;
+    }
+    for (int i = 0; i < length; i++) {
+      char c = s.charAt(i);
+      if (!((c >= 'a' && c <= 'z')
+          || (c >= 'A' && c <= 'Z')
+          || (c >= '0' && c <= '9')
+          || c == '-')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether {@link #PERIOD} matches, without a regex (read for every payment). */
+  static boolean isPeriod(String s) {
+    int length = s.length();
+    if (length != 4 && length != 7) {
+      return false;
+    }
+    for (int i = 0; i < 4; i++) {
+      if (!isDigit(s.charAt(i))) {
+        return false;
+      }
+    }
+    if (length == 4) {
+      return true;
+    }
+    char tens = s.charAt(5);
+    char ones = s.charAt(6);
+    return s.charAt(4) == '-'
+        && isDigit(ones)
+        && ((tens == '0' && ones != '0') || (tens == '1' && ones <= '2'));
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
   }
 
   private OffsetDateTime notInFuture(RecordChecker c, String field) {

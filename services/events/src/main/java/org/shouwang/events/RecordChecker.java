@@ -6,7 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
 
@@ -96,12 +96,12 @@ final class RecordChecker {
     return text(field, true, MAX_ID_LENGTH);
   }
 
-  String matching(String field, Pattern pattern, int maxLength, String expected) {
+  String matching(String field, Predicate<String> format, int maxLength, String expected) {
     String text = text(field, true, Integer.MAX_VALUE);
     if (text == null) {
       return null;
     }
-    if (text.length() > maxLength || !pattern.matcher(text).matches()) {
+    if (text.length() > maxLength || !format.test(text)) {
       violation(field, ViolationCode.BAD_FORMAT, "'" + abbreviate(text) + "' is not " + expected);
       return null;
     }

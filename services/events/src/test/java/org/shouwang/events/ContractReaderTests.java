@@ -19,6 +19,49 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class ContractReaderTests {
 
+  /** The hand-written format checks say exactly what the contract's patterns say. */
+  @Test
+  void theFormatChecksAgreeWithTheirPatterns() {
+    java.util.SplittableRandom random = new java.util.SplittableRandom(11);
+    String alphabet = "09aZz-_ 1:xé一";
+    int householdIds = 0;
+    int periods = 0;
+    for (int i = 0; i < 200_000; i++) {
+      StringBuilder s = new StringBuilder();
+      int length = random.nextInt(5) == 0 ? random.nextInt(70) : random.nextInt(9);
+      for (int j = 0; j < length; j++) {
+        s.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      String text = s.toString();
+      boolean householdId = ContractReader.HOUSEHOLD_ID.matcher(text).matches();
+      assertThat(ContractReader.isHouseholdId(text))
+          .as("householdId '%s'", text)
+          .isEqualTo(householdId);
+      householdIds += householdId ? 1 : 0;
+    }
+    for (int year = 0; year < 10_000; year += 997) {
+      for (String suffix :
+          new String[] {
+            "", "-", "-0", "-00", "-01", "-09", "-10", "-12", "-13", "-19", "-20", "-1a", "-a1",
+            "-001", "x01", "-1", "-99"
+          }) {
+        for (String text :
+            new String[] {
+              String.format("%04d", year) + suffix,
+              String.valueOf(year) + suffix,
+              "a" + String.format("%03d", year % 1000) + suffix
+            }) {
+          boolean period = ContractReader.PERIOD.matcher(text).matches();
+          assertThat(ContractReader.isPeriod(text)).as("period '%s'", text).isEqualTo(period);
+          periods += period ? 1 : 0;
+        }
+      }
+    }
+    // both sides of each check were seen
+    assertThat(householdIds).isGreaterThan(1000);
+    assertThat(periods).isGreaterThan(50);
+  }
+
   /** 2026-03-02T01:30:00Z is 09:30 in Beijing, the samples' occurredAt. */
   private static final Clock CLOCK =
       Clock.fixed(Instant.parse("2026-03-02T01:30:00Z"), ZoneOffset.UTC);

@@ -159,15 +159,17 @@ final class HouseholdProcessor implements Processor<byte[], byte[], Object, Obje
                           + "'")));
       return;
     }
+    // the key's bytes are the householdId's: the store key as it came
+    Bytes storeKey = Bytes.wrap(record.key());
     try {
       if (payment) {
-        handlePayment(householdId, (SubsidyPayment) read.value(), record.timestamp());
+        handlePayment(storeKey, householdId, (SubsidyPayment) read.value(), record.timestamp());
       } else {
-        handleEvent(householdId, (HouseholdEvent) read.value(), record.timestamp());
+        handleEvent(storeKey, householdId, (HouseholdEvent) read.value(), record.timestamp());
       }
     } catch (RuntimeException e) {
       // the cached state may be half-changed: the store still holds the state before this record
-      cache.remove(Bytes.wrap(householdId.getBytes(StandardCharsets.UTF_8)));
+      cache.remove(storeKey);
       // a record the rules cannot handle must not stop the engine: it goes to the dead letters
       log.error(
           "cannot process a {} of a household; sent to the dead-letter topic",
@@ -178,8 +180,8 @@ final class HouseholdProcessor implements Processor<byte[], byte[], Object, Obje
     }
   }
 
-  private void handleEvent(String householdId, HouseholdEvent event, long recordTimestamp) {
-    Bytes key = Bytes.wrap(householdId.getBytes(StandardCharsets.UTF_8));
+  private void handleEvent(
+      Bytes key, String householdId, HouseholdEvent event, long recordTimestamp) {
     Loaded loaded = load(key);
     HouseholdState state = loaded == null ? new HouseholdState() : loaded.state;
     if (!state.remember(event.eventId(), idempotencyWindow)) {
@@ -198,8 +200,8 @@ final class HouseholdProcessor implements Processor<byte[], byte[], Object, Obje
     runDueDeadlines();
   }
 
-  private void handlePayment(String householdId, SubsidyPayment payment, long recordTimestamp) {
-    Bytes key = Bytes.wrap(householdId.getBytes(StandardCharsets.UTF_8));
+  private void handlePayment(
+      Bytes key, String householdId, SubsidyPayment payment, long recordTimestamp) {
     Loaded loaded = load(key);
     HouseholdState state = loaded == null ? new HouseholdState() : loaded.state;
     // the payments seen first: remember() changes the state, which a duplicate must leave as the

@@ -202,7 +202,8 @@ final class StateCodec {
   }
 
   private static final class Writer {
-    private byte[] buf = new byte[128];
+    // a busy household's state is a few hundred bytes: one buffer, no growing
+    private byte[] buf = new byte[512];
     private int pos;
 
     private void ensure(int n) {
@@ -264,7 +265,8 @@ final class StateCodec {
           if (c == '-') {
             continue;
           }
-          current = (current << 4) | Character.digit(c, 16);
+          // a lower-case hex digit, checked by isLowerUuid
+          current = (current << 4) | (c <= '9' ? c - '0' : c - 'a' + 10);
           if (++nibbles % 2 == 0) {
             buf[pos++] = (byte) current;
             current = 0;

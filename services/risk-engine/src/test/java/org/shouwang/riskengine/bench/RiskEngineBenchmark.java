@@ -99,6 +99,7 @@ import tools.jackson.databind.node.ObjectNode;
  *       compiling for the first minutes, and the run that comes first pays for it
  *   <li>{@code --bootstrap servers} a broker already running (its topics get fresh names)
  *   <li>{@code --streams "k=v;k=v"} extra Kafka Streams settings for every run
+ *   <li>{@code --engine-streams "k=v;k=v"} extra Kafka Streams settings for the engine only
  *   <li>{@code --trace-logger name} that logger at TRACE (e.g. the producer's internals)
  *   <li>{@code --skip-throughput}, {@code --skip-latency}: the latency run alone starts in a cold
  *       JVM (the JIT compiles broker and engine for minutes) and falls behind; its numbers are only
@@ -123,6 +124,7 @@ public final class RiskEngineBenchmark {
   private final long latencyCommitMillis;
   private final boolean latencyStoreCache;
   private final Map<String, String> extraStreamsConfig = new java.util.LinkedHashMap<>();
+  private final Map<String, String> engineStreamsConfig = new java.util.LinkedHashMap<>();
 
   private RiskEngineBenchmark(Map<String, String> flags) {
     records =
@@ -151,13 +153,20 @@ public final class RiskEngineBenchmark {
     latencyStoreCache = Boolean.parseBoolean(flags.getOrDefault("latency-store-cache", "false"));
     // --streams "producer.retry.backoff.ms=10;poll.ms=10": extra Kafka Streams settings for every
     // run
-    for (String pair : flags.getOrDefault("streams", "").split(";")) {
+    streamsSettings(flags, "streams", extraStreamsConfig);
+    // --engine-streams: the same for the engine's runs only
+    streamsSettings(flags, "engine-streams", engineStreamsConfig);
+  }
+
+  private static void streamsSettings(
+      Map<String, String> flags, String flag, Map<String, String> settings) {
+    for (String pair : flags.getOrDefault(flag, "").split(";")) {
       if (!pair.isBlank()) {
         int eq = pair.indexOf('=');
         if (eq < 1) {
-          throw new IllegalArgumentException("--streams wants key=value pairs, got: " + pair);
+          throw new IllegalArgumentException("--" + flag + " wants key=value pairs, got: " + pair);
         }
-        extraStreamsConfig.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+        settings.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
       }
     }
   }
@@ -265,7 +274,7 @@ public final class RiskEngineBenchmark {
         run(
             "risk engine",
             engine,
-            config(prefix + "engine", commitMillis),
+            engineConfig(prefix + "engine", commitMillis),
             engineCount,
             streams -> metrics.averageStateBytes());
     AtomicLong bareCount = new AtomicLong();
@@ -463,7 +472,7 @@ public final class RiskEngineBenchmark {
                 RiskEngineProperties.defaults().withStoreCache(latencyStoreCache),
                 metrics,
                 Clock.systemUTC()),
-            config(prefix + "engine", latencyCommitMillis));
+            engineConfig(prefix + "engine", latencyCommitMillis));
     streams.start();
     while (streams.state() != KafkaStreams.State.RUNNING) {
       LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
@@ -926,6 +935,12 @@ public final class RiskEngineBenchmark {
                 bootstrap))) {
       admin.createTopics(newTopics).all().get(30, java.util.concurrent.TimeUnit.SECONDS);
     }
+  }
+
+  private Properties engineConfig(String applicationId, long commitMillis) throws Exception {
+    Properties config = config(applicationId, commitMillis);
+    config.putAll(engineStreamsConfig);
+    return config;
   }
 
   private Properties config(String applicationId, long commitMillis) throws Exception {
