@@ -95,8 +95,9 @@ import tools.jackson.databind.node.ObjectNode;
  *   <li>{@code --latency-commit-ms N}, {@code --latency-store-cache true|false} the same for the
  *       latency run (default 25 ms and off, the latency setting)
  *   <li>{@code --rounds N} the throughput comparison N times in this JVM, each on fresh topics
- *       (default 1); all rounds but the last are warm-up: a cold JVM spends most of a core
- *       compiling for the first minutes, and the run that comes first pays for it
+ *       (default 1). The first is warm-up: a cold JVM spends most of a core compiling for the first
+ *       minutes, and the run that comes first pays for it. With three or more, the median of the
+ *       warm rounds is printed too
  *   <li>{@code --bootstrap servers} a broker already running (its topics get fresh names)
  *   <li>{@code --streams "k=v;k=v"} extra Kafka Streams settings for every run
  *   <li>{@code --engine-streams "k=v;k=v"} extra Kafka Streams settings for the engine only
@@ -200,21 +201,52 @@ public final class RiskEngineBenchmark {
   // ---------------------------------------------------------------- throughput
 
   private void throughput() throws Exception {
+    List<double[]> warm = new ArrayList<>();
     for (int round = 1; round <= rounds; round++) {
       if (rounds > 1) {
         System.out.printf(
             "%n=== round %d of %d%s%n",
             round,
             rounds,
-            round < rounds
-                ? " (warm-up: the JIT is still compiling broker, clients and apps)"
-                : "");
+            round == 1 ? " (warm-up: the JIT is still compiling broker, clients and apps)" : "");
       }
-      throughputRound();
+      double[] rates = throughputRound();
+      if (round > 1) {
+        warm.add(rates);
+      }
+    }
+    if (warm.size() > 1) {
+      // the machine's noise only slows a run down, and differently each time: the median of
+      // the warm rounds, and each round's own ratio
+      double base = median(warm, 0);
+      double engine = median(warm, 1);
+      double bare = median(warm, 2);
+      System.out.printf(
+          "%nwarm rounds (2-%d), median events/s: baseline %,.0f, risk engine %,.0f, bare %,.0f%n",
+          rounds, base, engine, bare);
+      System.out.printf(
+          "ratio of medians        engine/baseline %.2f, engine/bare %.2f (goal: >= 1.00, %s)%n",
+          engine / base, engine / bare, engine >= bare ? "met" : "not met");
+      System.out.printf(
+          "engine/bare per round   %s%n",
+          warm.stream()
+              .map(r -> String.format("%.2f", r[1] / r[2]))
+              .collect(java.util.stream.Collectors.joining(", ")));
     }
   }
 
-  private void throughputRound() throws Exception {
+  private static double median(List<double[]> rounds, int column) {
+    double[] values = new double[rounds.size()];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = rounds.get(i)[column];
+    }
+    Arrays.sort(values);
+    int middle = values.length / 2;
+    return values.length % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
+  }
+
+  /** One comparison on fresh topics: events/s of the baseline, the engine and the bare baseline. */
+  private double[] throughputRound() throws Exception {
     String prefix = "bench-" + UUID.randomUUID().toString().substring(0, 6) + ".";
     ContractTopics topics = topics(prefix);
     createTopics(topics);
@@ -307,6 +339,7 @@ public final class RiskEngineBenchmark {
         risk.eventsPerSecond() >= bare.eventsPerSecond() ? "met" : "not met");
     System.out.printf(
         "engine commit interval  %d ms, store cache %s%n", commitMillis, storeCache ? "on" : "off");
+    return new double[] {base.eventsPerSecond(), risk.eventsPerSecond(), bare.eventsPerSecond()};
   }
 
   private record Result(double eventsPerSecond, double stateBytes) {}
