@@ -83,7 +83,11 @@ final class HouseholdState {
     Programme programme;
     int period;
     long cents;
-    String paymentId;
+    String paymentId; // set once, when the payment is seen or decoded
+
+    // paymentId as StateCodec writes it, kept after the first encoding: a household's payments
+    // are written again with every record, and parsing each UUID anew was most of the encoding
+    byte[] encodedId;
   }
 
   /**

@@ -85,7 +85,7 @@ final class StateCodec {
       w.varint(p.programme.ordinal());
       w.varint(p.period);
       w.signed(p.cents);
-      w.id(p.paymentId);
+      p.encodedId = w.id(p.paymentId, p.encodedId);
     }
     w.varint(s.conditions.size());
     for (HouseholdState.Condition c : s.conditions) {
@@ -277,6 +277,19 @@ final class StateCodec {
       ensure(1);
       buf[pos++] = (byte) 0xfe;
       string(value);
+    }
+
+    /** An id already encoded by this writer ({@code encoded}), or encoded now and returned. */
+    byte[] id(String value, byte[] encoded) {
+      if (encoded != null) {
+        ensure(encoded.length);
+        System.arraycopy(encoded, 0, buf, pos, encoded.length);
+        pos += encoded.length;
+        return encoded;
+      }
+      int start = pos;
+      id(value);
+      return Arrays.copyOfRange(buf, start, pos);
     }
 
     byte[] toBytes() {
