@@ -6,6 +6,7 @@
 # through:
 #   bench/risk-engine.sh                  200k records, then the latency run
 #   bench/risk-engine.sh --1m             1,000,000 records
+#   bench/risk-engine.sh --1m --rounds 3  the same three times in one JVM; the first is warm-up
 #   bench/risk-engine.sh --skip-latency   --records 500000 --households 50000 --partitions 6
 #   BENCH_BROKER=process bench/risk-engine.sh
 set -euo pipefail

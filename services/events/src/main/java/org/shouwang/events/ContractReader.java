@@ -24,7 +24,7 @@ public final class ContractReader {
   public static final Pattern HOUSEHOLD_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
 
   /** Periods: a year, or a year and month ({@code 2026}, {@code 2026-03}). */
-  public static final Pattern PERIOD = Pattern.compile("\\d{4}(-(0[1-9]|1[0-2]))?");
+  static final Pattern PERIOD = Pattern.compile("\\d{4}(-(0[1-9]|1[0-2]))?");
 
   private final Clock clock;
 

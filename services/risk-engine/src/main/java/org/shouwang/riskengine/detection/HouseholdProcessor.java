@@ -303,7 +303,6 @@ final class HouseholdProcessor implements Processor<byte[], byte[], Object, Obje
       return;
     }
     advanceClock(wallMillis);
-    saveClock();
     runDueDeadlines();
   }
 

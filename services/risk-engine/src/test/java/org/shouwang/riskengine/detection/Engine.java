@@ -2,6 +2,7 @@ package org.shouwang.riskengine.detection;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,10 +17,13 @@ import java.util.UUID;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.processor.StateStore;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.shouwang.events.Alert;
 import org.shouwang.events.ContractSerdes;
@@ -199,16 +203,15 @@ final class Engine implements AutoCloseable {
   }
 
   /** The household store as the processor sees it (metered, maybe cached, logged, RocksDB). */
-  org.apache.kafka.streams.processor.StateStore householdStore() {
+  StateStore householdStore() {
     return driver.<Object, Object>getKeyValueStore(RiskTopology.HOUSEHOLD_STORE);
   }
 
   /** The event-time clock the task last saved in the household store, or null if none. */
   Long savedClock() {
-    org.apache.kafka.streams.state.KeyValueStore<org.apache.kafka.common.utils.Bytes, byte[]>
-        store = driver.getKeyValueStore(RiskTopology.HOUSEHOLD_STORE);
+    KeyValueStore<Bytes, byte[]> store = driver.getKeyValueStore(RiskTopology.HOUSEHOLD_STORE);
     byte[] saved = store.get(HouseholdProcessor.CLOCK_KEY);
-    return saved == null ? null : java.nio.ByteBuffer.wrap(saved).getLong();
+    return saved == null ? null : ByteBuffer.wrap(saved).getLong();
   }
 
   Instant wallClockStart() {

@@ -81,16 +81,8 @@ class RoutingAndReplayTests {
 
   @Test
   void replayingTheSameHistoryYieldsTheSameAlerts() {
-    List<Alert> first;
-    List<Alert> second;
-    try (Engine engine = new Engine()) {
-      history(engine);
-      first = engine.alerts();
-    }
-    try (Engine engine = new Engine()) {
-      history(engine);
-      second = engine.alerts();
-    }
+    List<Alert> first = historyAlerts(RiskEngineProperties.defaults());
+    List<Alert> second = historyAlerts(RiskEngineProperties.defaults());
     assertThat(first).hasSizeGreaterThan(8);
     assertThat(second).isEqualTo(first);
   }
@@ -98,18 +90,10 @@ class RoutingAndReplayTests {
   @ParameterizedTest(name = "{0} cached households per task")
   @ValueSource(ints = {0, 1})
   void theCacheOfDecodedStatesChangesNoAlert(int cached) {
-    List<Alert> withDefaultCache;
-    List<Alert> withOtherCache;
-    try (Engine engine = new Engine()) {
-      history(engine);
-      withDefaultCache = engine.alerts();
-    }
+    List<Alert> withDefaultCache = historyAlerts(RiskEngineProperties.defaults());
     // 0: every state read from the store; 1: three households evict each other all the time
-    try (Engine engine =
-        new Engine(RiskEngineProperties.defaults().withCachedHouseholdsPerTask(cached))) {
-      history(engine);
-      withOtherCache = engine.alerts();
-    }
+    List<Alert> withOtherCache =
+        historyAlerts(RiskEngineProperties.defaults().withCachedHouseholdsPerTask(cached));
     assertThat(withDefaultCache).hasSizeGreaterThan(8);
     assertThat(withOtherCache).isEqualTo(withDefaultCache);
   }
@@ -117,12 +101,8 @@ class RoutingAndReplayTests {
   @ParameterizedTest(name = "record cache {0}")
   @ValueSource(booleans = {true, false})
   void theStoreRecordCacheSwitchChangesNoAlert(boolean storeCache) {
-    List<Alert> withDefault;
+    List<Alert> withDefault = historyAlerts(RiskEngineProperties.defaults());
     List<Alert> withSwitch;
-    try (Engine engine = new Engine()) {
-      history(engine);
-      withDefault = engine.alerts();
-    }
     try (Engine engine = new Engine(RiskEngineProperties.defaults().withStoreCache(storeCache))) {
       assertThat(layers(engine.householdStore()))
           .as("Kafka Streams' record cache in front of the household store")
@@ -135,6 +115,14 @@ class RoutingAndReplayTests {
     }
     assertThat(withDefault).hasSizeGreaterThan(8);
     assertThat(withSwitch).isEqualTo(withDefault);
+  }
+
+  /** The alerts of {@link #history} on an engine with these properties. */
+  private static List<Alert> historyAlerts(RiskEngineProperties properties) {
+    try (Engine engine = new Engine(properties)) {
+      history(engine);
+      return engine.alerts();
+    }
   }
 
   /** The class names of a store's layers, outermost first. */
