@@ -4,7 +4,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -18,7 +17,6 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.shouwang.events.Alert;
 import org.shouwang.events.ContractJson;
 import org.shouwang.events.ContractReader;
@@ -65,17 +63,13 @@ final class HouseholdProcessor implements Processor<byte[], byte[], Object, Obje
   private final int idempotencyWindow;
   private final long quietMillis;
   private ProcessorContext<Object, Object> context;
-  private KeyValueStore<Bytes, byte[]> households;
+  private HouseholdStore households;
 
   // the absence rules' deadlines of this task's households, in time order: rebuilt from the
   // household store at init (each state carries its scheduled deadline), so it needs no store,
   // no changelog and no writes of its own
   private final TreeSet<Due> due = new TreeSet<>();
 
-  // decoded states of recently seen households, in front of the store: a hit saves the store
-  // lookup and the decoding. Always what the store holds: a state is cached only once written, a
-  // record that fails midway evicts its household, and init/close start empty.
-  private final StateCache cache;
   private long clock;
   private long savedClock;
   private long nextDue = Long.MAX_VALUE;
@@ -92,19 +86,23 @@ final class HouseholdProcessor implements Processor<byte[], byte[], Object, Obje
     this.metrics = settings.metrics();
     this.idempotencyWindow = settings.properties().rules().idempotencyWindow();
     this.quietMillis = settings.properties().clock().quietPeriod().toMillis();
-    this.cache = new StateCache(settings.properties().cachedHouseholdsPerTask());
   }
 
   @Override
   public void init(ProcessorContext<Object, Object> context) {
     this.context = context;
     this.households = context.getStateStore(RiskTopology.HOUSEHOLD_STORE);
-    cache.clear();
-    byte[] savedClock = households.get(CLOCK_KEY);
+    byte[] savedClock = households.getRaw(CLOCK_KEY);
     clock = savedClock == null ? 0 : ByteBuffer.wrap(savedClock).getLong();
     this.savedClock = clock;
     lastRecordWallMillis = context.currentSystemTimeMs();
     loadExistingState();
+    households.sizeListener(
+        (bytesDelta, householdsDelta) -> {
+          stateBytes += bytesDelta;
+          stateHouseholds += householdsDelta;
+          metrics.stateSize(bytesDelta, householdsDelta);
+        });
     nextDue = firstDeadline();
     // the clock is saved at most once per commit interval, not with every record that moves it:
     // a store write per record (the clock moves with nearly every one) cost ~5 % of throughput
@@ -168,8 +166,8 @@ final class HouseholdProcessor implements Processor<byte[], byte[], Object, Obje
         handleEvent(storeKey, householdId, (HouseholdEvent) read.value(), record.timestamp());
       }
     } catch (RuntimeException e) {
-      // the cached state may be half-changed: the store still holds the state before this record
-      cache.remove(storeKey);
+      // the state may be half-changed: the store still holds it as it was before this record
+      households.discard(storeKey);
       // a record the rules cannot handle must not stop the engine: it goes to the dead letters
       log.error(
           "cannot process a {} of a household; sent to the dead-letter topic",
@@ -182,8 +180,10 @@ final class HouseholdProcessor implements Processor<byte[], byte[], Object, Obje
 
   private void handleEvent(
       Bytes key, String householdId, HouseholdEvent event, long recordTimestamp) {
-    Loaded loaded = load(key);
-    HouseholdState state = loaded == null ? new HouseholdState() : loaded.state;
+    HouseholdState state = households.get(key);
+    if (state == null) {
+      state = new HouseholdState();
+    }
     if (!state.remember(event.eventId(), idempotencyWindow)) {
       metrics.duplicateIgnored();
       return;
@@ -194,7 +194,7 @@ final class HouseholdProcessor implements Processor<byte[], byte[], Object, Obje
     detector.onEvent(householdId, state, event, alerts);
     advanceClock(event.occurredAt().toInstant().toEpochMilli());
     detector.onClock(householdId, state, clock, alerts);
-    store(key, state, loaded, townshipBefore, maskBefore);
+    store(key, state, townshipBefore, maskBefore);
     emit(alerts, recordTimestamp, true);
     metrics.eventProcessed(event.type());
     runDueDeadlines();
@@ -202,10 +202,12 @@ final class HouseholdProcessor implements Processor<byte[], byte[], Object, Obje
 
   private void handlePayment(
       Bytes key, String householdId, SubsidyPayment payment, long recordTimestamp) {
-    Loaded loaded = load(key);
-    HouseholdState state = loaded == null ? new HouseholdState() : loaded.state;
+    HouseholdState state = households.get(key);
+    if (state == null) {
+      state = new HouseholdState();
+    }
     // the payments seen first: remember() changes the state, which a duplicate must leave as the
-    // store (and the cache of decoded states) holds it
+    // store holds it
     if (seenPayment(state, payment.paymentId())
         || !state.remember(payment.paymentId(), idempotencyWindow)) {
       metrics.duplicateIgnored();
@@ -217,7 +219,7 @@ final class HouseholdProcessor implements Processor<byte[], byte[], Object, Obje
     detector.onPayment(householdId, state, payment, alerts);
     advanceClock(payment.paidAt().toInstant().toEpochMilli());
     detector.onClock(householdId, state, clock, alerts);
-    store(key, state, loaded, townshipBefore, maskBefore);
+    store(key, state, townshipBefore, maskBefore);
     emit(alerts, recordTimestamp, true);
     metrics.paymentProcessed();
     runDueDeadlines();
@@ -233,8 +235,7 @@ final class HouseholdProcessor implements Processor<byte[], byte[], Object, Obje
   }
 
   /** Writes the state back, re-indexes its deadline and moves the gauges by what changed. */
-  private void store(
-      Bytes key, HouseholdState state, Loaded before, String townshipBefore, int maskBefore) {
+  private void store(Bytes key, HouseholdState state, String townshipBefore, int maskBefore) {
     long next = detector.nextDeadline(state);
     if (next != state.scheduledDeadline) {
       if (state.scheduledDeadline != 0) {
@@ -246,18 +247,8 @@ final class HouseholdProcessor implements Processor<byte[], byte[], Object, Obje
       }
       state.scheduledDeadline = next;
     }
-    byte[] encoded = StateCodec.encode(state);
-    households.put(key, encoded);
-    long bytesDelta = encoded.length - (before == null ? 0 : before.bytes);
-    long householdsDelta = before == null ? 1 : 0;
-    stateBytes += bytesDelta;
-    stateHouseholds += householdsDelta;
-    metrics.stateSize(bytesDelta, householdsDelta);
-    if (before != null) {
-      before.bytes = encoded.length;
-    } else {
-      cache.put(key, new Loaded(state, encoded.length));
-    }
+    // encoded and written at the next commit (or at once with write-back off)
+    households.put(key, state);
     int maskAfter = state.cadreRiskMask();
     if (maskAfter != maskBefore || !java.util.Objects.equals(townshipBefore, state.townshipCode)) {
       atRisk(townshipBefore, maskBefore, -1);
@@ -293,7 +284,7 @@ final class HouseholdProcessor implements Processor<byte[], byte[], Object, Obje
    */
   private void saveClock() {
     if (clock != savedClock) {
-      households.put(CLOCK_KEY, ByteBuffer.allocate(Long.BYTES).putLong(clock).array());
+      households.putRaw(CLOCK_KEY, ByteBuffer.allocate(Long.BYTES).putLong(clock).array());
       savedClock = clock;
     }
   }
@@ -320,8 +311,7 @@ final class HouseholdProcessor implements Processor<byte[], byte[], Object, Obje
     }
     for (Due d : passed) {
       due.remove(d);
-      Loaded loaded = load(d.household());
-      HouseholdState state = loaded == null ? null : loaded.state;
+      HouseholdState state = households.get(d.household());
       if (state == null || state.scheduledDeadline != d.at()) {
         continue; // stale: the household moved on
       }
@@ -333,60 +323,14 @@ final class HouseholdProcessor implements Processor<byte[], byte[], Object, Obje
       List<Alert> alerts = new ArrayList<>(1);
       try {
         detector.onClock(householdId, state, clock, alerts);
-        store(d.household(), state, loaded, townshipBefore, maskBefore);
+        store(d.household(), state, townshipBefore, maskBefore);
       } catch (RuntimeException e) {
-        cache.remove(d.household()); // half-changed; the store holds the state before
+        households.discard(d.household()); // half-changed; the store holds the state before
         throw e;
       }
       emit(alerts, clock, false);
     }
     nextDue = firstDeadline();
-  }
-
-  /** A household's state as stored (from the cache or the store), or {@code null} if none. */
-  private Loaded load(Bytes key) {
-    Loaded cached = cache.get(key);
-    if (cached != null) {
-      return cached;
-    }
-    byte[] stored = households.get(key);
-    if (stored == null) {
-      return null;
-    }
-    Loaded loaded = new Loaded(StateCodec.decode(stored), stored.length);
-    cache.put(key, loaded);
-    return loaded;
-  }
-
-  /** A decoded state and the size of its stored encoding. */
-  private static final class Loaded {
-    final HouseholdState state;
-    int bytes;
-
-    Loaded(HouseholdState state, int bytes) {
-      this.state = state;
-      this.bytes = bytes;
-    }
-  }
-
-  /** Least recently used decoded states, at most {@code capacity}. */
-  private static final class StateCache extends LinkedHashMap<Bytes, Loaded> {
-    private final int capacity;
-
-    StateCache(int capacity) {
-      super(16, 0.75f, true);
-      this.capacity = capacity;
-    }
-
-    @Override
-    public Loaded put(Bytes key, Loaded value) {
-      return capacity == 0 ? null : super.put(key, value);
-    }
-
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<Bytes, Loaded> eldest) {
-      return size() > capacity;
-    }
   }
 
   private long firstDeadline() {
@@ -438,7 +382,7 @@ final class HouseholdProcessor implements Processor<byte[], byte[], Object, Obje
 
   @Override
   public void close() {
-    cache.clear();
+    households.sizeListener(null);
     metrics.stateSize(-stateBytes, -stateHouseholds);
     for (Map.Entry<TownshipRisk, long[]> entry : atRisk.entrySet()) {
       metrics.atRisk(entry.getKey().township(), entry.getKey().riskType(), -entry.getValue()[0]);

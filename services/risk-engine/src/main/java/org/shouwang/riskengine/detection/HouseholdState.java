@@ -103,6 +103,62 @@ final class HouseholdState {
     int value;
   }
 
+  /**
+   * A copy that shares nothing the rules change: entitlements, conditions and the recent ids are
+   * copied; medical entries, members' ids and payments are never changed once added, so their lists
+   * are copied and the elements shared. Cheaper than encoding; the household store keeps one to
+   * roll back a record that fails halfway.
+   */
+  HouseholdState copy() {
+    HouseholdState c = new HouseholdState();
+    c.registered = registered;
+    c.townshipCode = townshipCode;
+    c.villageCode = villageCode;
+    c.cadreId = cadreId;
+    c.status = status;
+    c.members = members;
+    c.labourers = labourers;
+    c.formerlyPoor = formerlyPoor;
+    c.category = category;
+    c.incomeYear = incomeYear;
+    c.incomeCents = incomeCents;
+    c.previousIncomeYear = previousIncomeYear;
+    c.previousIncomeCents = previousIncomeCents;
+    c.medical.addAll(medical);
+    c.schoolYear = schoolYear;
+    c.schoolCents = schoolCents;
+    c.employed.addAll(employed);
+    c.monitoring = monitoring;
+    c.monitoredSinceMillis = monitoredSinceMillis;
+    c.measureSinceMonitored = measureSinceMonitored;
+    c.monitoringEventId = monitoringEventId;
+    for (Entitlement e : entitlements) {
+      Entitlement copy = new Entitlement();
+      copy.programme = e.programme;
+      copy.monthlyCents = e.monthlyCents;
+      copy.firstDueMonth = e.firstDueMonth;
+      copy.paidThrough = e.paidThrough;
+      copy.eventId = e.eventId;
+      c.entitlements.add(copy);
+    }
+    c.payments.addAll(payments);
+    for (Condition condition : conditions) {
+      Condition copy = new Condition();
+      copy.rule = condition.rule;
+      copy.key = condition.key;
+      copy.riskType = condition.riskType;
+      copy.sinceDay = condition.sinceDay;
+      copy.value = condition.value;
+      c.conditions.add(copy);
+    }
+    c.recentIds = recentIds.clone();
+    c.recentNext = recentNext;
+    c.scheduledDeadline = scheduledDeadline;
+    c.unregisteredPaidAtMillis = unregisteredPaidAtMillis;
+    c.unregisteredPaymentId = unregisteredPaymentId;
+    return c;
+  }
+
   Condition condition(Rule rule, String key) {
     for (Condition c : conditions) {
       if (c.rule == rule && c.key.equals(key)) {

@@ -31,11 +31,11 @@ import org.springframework.validation.annotation.Validated;
  * @param cachedHouseholdsPerTask decoded household states each stream task keeps in memory in front
  *     of its RocksDB store (least recently used go first); 0 reads every record's state from the
  *     store
- * @param storeCache Kafka Streams' record cache in front of the household store. It merges repeated
- *     writes of a household between two commits, but at each commit it flushes task by task, one
- *     produce round trip per task, and every alert waits for that commit. Off: each state is
- *     written (and sent to the changelog) as it is computed, and a commit waits for one round trip
- *     at most. Reads are served by the decoded-state cache either way.
+ * @param storeCache write-back of household states: a changed state is held decoded and written to
+ *     RocksDB and the changelog once, at the next commit (the throughput setting). Off: each state
+ *     is written as it is computed, and a commit has less to send (the latency setting, with a
+ *     short commit interval). Needs {@code cachedHouseholdsPerTask > 0}. Kafka Streams' own record
+ *     cache is never used for the household store
  * @param clock the engine's clock for absence rules
  * @param rules rule thresholds
  */
@@ -83,7 +83,7 @@ public record RiskEngineProperties(
         rules);
   }
 
-  /** This configuration with Kafka Streams' record cache in front of the store on or off. */
+  /** This configuration with write-back of household states on or off. */
   public RiskEngineProperties withStoreCache(boolean cache) {
     return new RiskEngineProperties(
         applicationId,

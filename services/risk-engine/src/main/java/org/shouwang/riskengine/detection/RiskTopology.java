@@ -3,13 +3,8 @@ package org.shouwang.riskengine.detection;
 import java.time.Clock;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.StoreBuilder;
-import org.apache.kafka.streams.state.Stores;
 import org.shouwang.events.ContractReader;
 import org.shouwang.events.ContractSerdes;
 import org.shouwang.events.Topics;
@@ -17,8 +12,9 @@ import org.shouwang.platform.kafka.ContractTopics;
 
 /**
  * The risk engine's topology: both input topics (keyed by household, co-partitioned) feed one
- * processor that keeps each household's state in one RocksDB store, with an index of deadlines for
- * the absence rules kept in memory and rebuilt from that store. No repartition, no joins, no I/O:
+ * processor that keeps each household's state in one RocksDB store (a {@link HouseholdStore}:
+ * decoded states in front, changed ones written at each commit), with an index of deadlines for the
+ * absence rules kept in memory and rebuilt from that store. No repartition, no joins, no I/O:
  * {@code TopologyTestDriver} runs it as is.
  *
  * <pre>
@@ -74,11 +70,9 @@ public final class RiskTopology {
             metrics);
     topology.addProcessor(
         PROCESSOR, () -> new HouseholdProcessor(settings), EVENTS_SOURCE, PAYMENTS_SOURCE);
-    StoreBuilder<KeyValueStore<Bytes, byte[]>> store =
-        Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(HOUSEHOLD_STORE), Serdes.Bytes(), Serdes.ByteArray());
     topology.addStateStore(
-        properties.storeCache() ? store.withCachingEnabled() : store.withCachingDisabled(),
+        HouseholdStore.builder(
+            HOUSEHOLD_STORE, properties.cachedHouseholdsPerTask(), properties.storeCache()),
         PROCESSOR);
     topology.addSink(
         ALERTS_SINK,

@@ -17,13 +17,10 @@ import java.util.UUID;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
-import org.apache.kafka.streams.processor.StateStore;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.shouwang.events.Alert;
 import org.shouwang.events.ContractSerdes;
@@ -202,15 +199,14 @@ final class Engine implements AutoCloseable {
     driver.advanceWallClockTime(duration);
   }
 
-  /** The household store as the processor sees it (metered, maybe cached, logged, RocksDB). */
-  StateStore householdStore() {
-    return driver.<Object, Object>getKeyValueStore(RiskTopology.HOUSEHOLD_STORE);
+  /** The household store as the processor sees it (decoded states, metered, logged, RocksDB). */
+  HouseholdStore householdStore() {
+    return (HouseholdStore) driver.getStateStore(RiskTopology.HOUSEHOLD_STORE);
   }
 
   /** The event-time clock the task last saved in the household store, or null if none. */
   Long savedClock() {
-    KeyValueStore<Bytes, byte[]> store = driver.getKeyValueStore(RiskTopology.HOUSEHOLD_STORE);
-    byte[] saved = store.get(HouseholdProcessor.CLOCK_KEY);
+    byte[] saved = householdStore().getRaw(HouseholdProcessor.CLOCK_KEY);
     return saved == null ? null : ByteBuffer.wrap(saved).getLong();
   }
 

@@ -5,8 +5,10 @@ import static org.shouwang.riskengine.detection.RuleLifecycleTests.grant;
 import static org.shouwang.riskengine.detection.RuleLifecycleTests.money;
 import static org.shouwang.riskengine.detection.RuleLifecycleTests.monitoring;
 
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.apache.kafka.common.utils.Bytes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -98,23 +100,39 @@ class RoutingAndReplayTests {
     assertThat(withOtherCache).isEqualTo(withDefaultCache);
   }
 
-  @ParameterizedTest(name = "record cache {0}")
+  @ParameterizedTest(name = "write-back {0}")
   @ValueSource(booleans = {true, false})
-  void theStoreRecordCacheSwitchChangesNoAlert(boolean storeCache) {
+  void theWriteBackSwitchChangesNoAlert(boolean storeCache) {
     List<Alert> withDefault = historyAlerts(RiskEngineProperties.defaults());
     List<Alert> withSwitch;
     try (Engine engine = new Engine(RiskEngineProperties.defaults().withStoreCache(storeCache))) {
       assertThat(layers(engine.householdStore()))
-          .as("Kafka Streams' record cache in front of the household store")
-          .is(
-              new org.assertj.core.api.Condition<>(
-                  l -> l.contains("CachingKeyValueStore") == storeCache,
-                  storeCache ? "with a caching layer" : "without a caching layer"));
+          .as("the household store's layers: never Kafka Streams' record cache")
+          .startsWith("HouseholdStore")
+          .contains("RocksDBStore")
+          .doesNotContain("CachingKeyValueStore");
       history(engine);
       withSwitch = engine.alerts();
     }
     assertThat(withDefault).hasSizeGreaterThan(8);
     assertThat(withSwitch).isEqualTo(withDefault);
+  }
+
+  @ParameterizedTest(name = "write-back {0}")
+  @ValueSource(booleans = {true, false})
+  void everyChangedStateIsInTheStoreOnceTheTaskCommits(boolean storeCache) {
+    try (Engine engine = new Engine(RiskEngineProperties.defaults().withStoreCache(storeCache))) {
+      // the test driver commits after each record, as a stream thread does every interval
+      engine.register(AT);
+      engine.send(AT.plusDays(1), new EventData.MedicalExpense("m2", money("3000"), true));
+      Bytes key = Bytes.wrap(Engine.HOUSEHOLD.getBytes(StandardCharsets.UTF_8));
+      HouseholdStore store = engine.householdStore();
+      assertThat(store.pendingWrites()).isZero();
+      byte[] stored = store.wrapped().get(key);
+      assertThat(stored).as("the household in RocksDB (and so in the changelog)").isNotNull();
+      assertThat(stored).isEqualTo(StateCodec.encode(store.get(key)));
+      assertThat(StateCodec.decode(stored).medical).hasSize(1);
+    }
   }
 
   /** The alerts of {@link #history} on an engine with these properties. */

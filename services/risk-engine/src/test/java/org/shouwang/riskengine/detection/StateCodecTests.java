@@ -52,6 +52,33 @@ class StateCodecTests {
     assertThat(StateCodec.encode(busyHousehold())).hasSizeLessThan(1024);
   }
 
+  @Test
+  void aCopyIsEqualAndSharesNothingTheRulesChange() {
+    HouseholdState state = busyHousehold();
+    state.measureSinceMonitored = true;
+    state.unregisteredPaidAtMillis = 1_771_000_000_000L;
+    state.unregisteredPaymentId = "pay-early";
+    byte[] before = StateCodec.encode(state);
+
+    HouseholdState copy = state.copy();
+    assertThat(copy).usingRecursiveComparison().isEqualTo(state);
+    assertThat(StateCodec.encode(copy)).isEqualTo(before);
+
+    // everything a record may change, changed on the copy
+    copy.entitlements.get(0).paidThrough++;
+    copy.entitlements.get(0).monthlyCents = 1;
+    copy.entitlements.add(new HouseholdState.Entitlement());
+    copy.conditions.get(0).value = 3;
+    copy.conditions.get(0).sinceDay = 1;
+    copy.conditions.remove(0);
+    copy.medical.clear();
+    copy.employed.add("m2");
+    copy.payments.remove(0);
+    copy.remember("event-new", 16);
+    copy.members = 1;
+    assertThat(StateCodec.encode(state)).isEqualTo(before);
+  }
+
   static HouseholdState busyHousehold() {
     HouseholdState s = new HouseholdState();
     s.registered = true;
