@@ -54,6 +54,11 @@ final class HouseholdState {
   final List<Payment> payments = new ArrayList<>(2);
   final List<Condition> conditions = new ArrayList<>(2);
 
+  // the payments section as last encoded and the payments it holds: encoded again only when the
+  // list no longer holds exactly these (Payment objects are never changed once added)
+  byte[] paymentsBlock;
+  private Payment[] paymentsInBlock;
+
   // the most recent event and payment ids (hashed), for idempotency
   long[] recentIds = new long[0];
   int recentNext;
@@ -75,7 +80,10 @@ final class HouseholdState {
     long monthlyCents;
     int firstDueMonth;
     int paidThrough;
-    String eventId;
+    String eventId; // set once, when granted or decoded
+
+    // eventId as StateCodec writes it, kept after the first encoding
+    byte[] encodedId;
   }
 
   /** A payment seen: programme, period ({@code YYYYMM} or {@code YYYY}), amount and id. */
@@ -139,9 +147,12 @@ final class HouseholdState {
       copy.firstDueMonth = e.firstDueMonth;
       copy.paidThrough = e.paidThrough;
       copy.eventId = e.eventId;
+      copy.encodedId = e.encodedId;
       c.entitlements.add(copy);
     }
     c.payments.addAll(payments);
+    c.paymentsBlock = paymentsBlock; // never changed, only replaced
+    c.paymentsInBlock = paymentsInBlock;
     for (Condition condition : conditions) {
       Condition copy = new Condition();
       copy.rule = condition.rule;
@@ -157,6 +168,26 @@ final class HouseholdState {
     c.unregisteredPaidAtMillis = unregisteredPaidAtMillis;
     c.unregisteredPaymentId = unregisteredPaymentId;
     return c;
+  }
+
+  /** Whether {@link #paymentsBlock} encodes the payments as they are now. */
+  boolean paymentsBlockMatches() {
+    Payment[] kept = paymentsInBlock;
+    if (kept == null || kept.length != payments.size()) {
+      return false;
+    }
+    for (int i = 0; i < kept.length; i++) {
+      if (kept[i] != payments.get(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Keeps the encoding of the payments as they are now. */
+  void keepPaymentsBlock(byte[] block) {
+    paymentsBlock = block;
+    paymentsInBlock = payments.toArray(new Payment[0]);
   }
 
   Condition condition(Rule rule, String key) {

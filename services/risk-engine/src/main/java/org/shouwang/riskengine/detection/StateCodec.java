@@ -1,5 +1,8 @@
 package org.shouwang.riskengine.detection;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.shouwang.events.HouseholdStatus;
@@ -78,14 +81,21 @@ final class StateCodec {
       w.signed(e.monthlyCents);
       w.varint(e.firstDueMonth);
       w.varint(e.paidThrough);
-      w.id(e.eventId);
+      e.encodedId = w.id(e.eventId, e.encodedId);
     }
-    w.varint(s.payments.size());
-    for (HouseholdState.Payment p : s.payments) {
-      w.varint(p.programme.ordinal());
-      w.varint(p.period);
-      w.signed(p.cents);
-      p.encodedId = w.id(p.paymentId, p.encodedId);
+    if (s.paymentsBlockMatches()) {
+      // the same payments as at the last encoding: most of a busy household's bytes, unchanged
+      w.bytes(s.paymentsBlock);
+    } else {
+      int start = w.pos;
+      w.varint(s.payments.size());
+      for (HouseholdState.Payment p : s.payments) {
+        w.varint(p.programme.ordinal());
+        w.varint(p.period);
+        w.signed(p.cents);
+        p.encodedId = w.id(p.paymentId, p.encodedId);
+      }
+      s.keepPaymentsBlock(Arrays.copyOfRange(w.buf, start, w.pos));
     }
     w.varint(s.conditions.size());
     for (HouseholdState.Condition c : s.conditions) {
@@ -166,6 +176,7 @@ final class StateCodec {
       e.eventId = r.id();
       s.entitlements.add(e);
     }
+    int paymentsStart = r.pos;
     int payments = r.varint();
     for (int i = 0; i < payments; i++) {
       HouseholdState.Payment p = new HouseholdState.Payment();
@@ -175,6 +186,7 @@ final class StateCodec {
       p.paymentId = r.id();
       s.payments.add(p);
     }
+    s.keepPaymentsBlock(Arrays.copyOfRange(bytes, paymentsStart, r.pos));
     int conditions = r.varint();
     for (int i = 0; i < conditions; i++) {
       HouseholdState.Condition c = new HouseholdState.Condition();
@@ -200,6 +212,9 @@ final class StateCodec {
     }
     return s;
   }
+
+  private static final VarHandle LONG_BIG_ENDIAN =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
   private static final class Writer {
     // a busy household's state is a few hundred bytes: one buffer, no growing
@@ -231,9 +246,14 @@ final class StateCodec {
 
     void fixed64(long value) {
       ensure(8);
-      for (int i = 7; i >= 0; i--) {
-        buf[pos++] = (byte) (value >>> (i * 8));
-      }
+      LONG_BIG_ENDIAN.set(buf, pos, value);
+      pos += 8;
+    }
+
+    void bytes(byte[] value) {
+      ensure(value.length);
+      System.arraycopy(value, 0, buf, pos, value.length);
+      pos += value.length;
     }
 
     /** Strings as UTF-8 with length + 1, so that 0 stands for null. */
@@ -255,24 +275,36 @@ final class StateCodec {
         varint(0);
         return;
       }
-      if (isLowerUuid(value)) {
+      if (value.length() == 36) {
+        // parsed and checked in one pass; anything but a lower-case UUID is written as text
         ensure(17);
+        int start = pos;
         buf[pos++] = (byte) 0xff;
-        int nibbles = 0;
         int current = 0;
+        boolean high = true;
         for (int i = 0; i < 36; i++) {
           char c = value.charAt(i);
-          if (c == '-') {
+          if (i == 8 || i == 13 || i == 18 || i == 23) {
+            if (c != '-') {
+              break;
+            }
             continue;
           }
-          // a lower-case hex digit, checked by isLowerUuid
-          current = (current << 4) | (c <= '9' ? c - '0' : c - 'a' + 10);
-          if (++nibbles % 2 == 0) {
-            buf[pos++] = (byte) current;
-            current = 0;
+          int nibble = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+          if (nibble < 0) {
+            break;
           }
+          if (high) {
+            current = nibble << 4;
+          } else {
+            buf[pos++] = (byte) (current | nibble);
+          }
+          high = !high;
         }
-        return;
+        if (pos == start + 17) {
+          return;
+        }
+        pos = start;
       }
       ensure(1);
       buf[pos++] = (byte) 0xfe;
@@ -295,23 +327,6 @@ final class StateCodec {
     byte[] toBytes() {
       return Arrays.copyOf(buf, pos);
     }
-  }
-
-  private static boolean isLowerUuid(String s) {
-    if (s.length() != 36) {
-      return false;
-    }
-    for (int i = 0; i < 36; i++) {
-      char c = s.charAt(i);
-      if (i == 8 || i == 13 || i == 18 || i == 23) {
-        if (c != '-') {
-          return false;
-        }
-      } else if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
-        return false;
-      }
-    }
-    return true;
   }
 
   private static final class Reader {
@@ -346,10 +361,8 @@ final class StateCodec {
     }
 
     long fixed64() {
-      long value = 0;
-      for (int i = 0; i < 8; i++) {
-        value = (value << 8) | (buf[pos++] & 0xff);
-      }
+      long value = (long) LONG_BIG_ENDIAN.get(buf, pos);
+      pos += 8;
       return value;
     }
 

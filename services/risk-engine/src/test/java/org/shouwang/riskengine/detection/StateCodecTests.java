@@ -20,7 +20,12 @@ class StateCodecTests {
     assertThat(StateCodec.encode(read)).isEqualTo(bytes);
     assertThat(read)
         .usingRecursiveComparison()
-        .ignoringFields("recentIds", "payments.encodedId")
+        .ignoringFields(
+            "recentIds",
+            "payments.encodedId",
+            "entitlements.encodedId",
+            "paymentsBlock",
+            "paymentsInBlock")
         .isEqualTo(state);
     assertThat(read.recentIds).containsExactly(state.recentIds);
   }
@@ -50,6 +55,66 @@ class StateCodecTests {
   void keepsABusyHouseholdWellUnderOneKibibyte() {
     // a year of monthly payments, entitlements, costs, jobs, conditions and a full id window
     assertThat(StateCodec.encode(busyHousehold())).hasSizeLessThan(1024);
+  }
+
+  @Test
+  void encodesThePaymentsAgainWheneverTheListChanges() {
+    HouseholdState state = busyHousehold();
+    StateCodec.encode(state);
+    // added at the end, removed from the front, replaced in place: each must show
+    HouseholdState.Payment added = payment(Programme.EDUCATION_AID, 2026, "pay-2026-edu");
+    state.payments.add(added);
+    assertThat(paymentIds(StateCodec.decode(StateCodec.encode(state))))
+        .endsWith("pay-2026-edu")
+        .hasSize(13);
+    state.payments.remove(0);
+    assertThat(paymentIds(StateCodec.decode(StateCodec.encode(state)))).hasSize(12);
+    state.payments.set(0, payment(Programme.MINIMUM_LIVING_ALLOWANCE, 202699, "pay-swapped"));
+    HouseholdState read = StateCodec.decode(StateCodec.encode(state));
+    assertThat(paymentIds(read)).startsWith("pay-swapped").hasSize(12);
+    assertThat(read.payments.get(0).period).isEqualTo(202699);
+    // a decoded state writes its payments as it read them
+    assertThat(StateCodec.encode(read)).isEqualTo(StateCodec.encode(state));
+    read.payments.clear();
+    assertThat(StateCodec.decode(StateCodec.encode(read)).payments).isEmpty();
+  }
+
+  private static HouseholdState.Payment payment(Programme programme, int period, String id) {
+    HouseholdState.Payment p = new HouseholdState.Payment();
+    p.programme = programme;
+    p.period = period;
+    p.cents = 1_000;
+    p.paymentId = id;
+    return p;
+  }
+
+  private static java.util.List<String> paymentIds(HouseholdState state) {
+    return state.payments.stream().map(p -> p.paymentId).toList();
+  }
+
+  @Test
+  void writesUuidsInSixteenBytesAndAnythingElseAsText() {
+    HouseholdState state = new HouseholdState();
+    String[] ids = {
+      "5b0e3f0c-7a55-4f0a-9f7e-3c1f1c0d9a01",
+      "5B0E3F0C-7A55-4F0A-9F7E-3C1F1C0D9A01",
+      "5b0e3f0c-7a55-4f0a-9f7e-3c1f1c0d9a0g",
+      "5b0e3f0c+7a55-4f0a-9f7e-3c1f1c0d9a01",
+      "5b0e3f0c-7a55-4f0a-9f7e-3c1f1c0d9a0",
+      "pay-1"
+    };
+    for (String id : ids) {
+      state.payments.add(payment(Programme.EDUCATION_AID, 2026, id));
+    }
+    byte[] bytes = StateCodec.encode(state);
+    assertThat(paymentIds(StateCodec.decode(bytes))).containsExactly(ids);
+    HouseholdState uuidOnly = new HouseholdState();
+    uuidOnly.payments.add(payment(Programme.EDUCATION_AID, 2026, ids[0]));
+    HouseholdState textOnly = new HouseholdState();
+    textOnly.payments.add(payment(Programme.EDUCATION_AID, 2026, ids[1]));
+    assertThat(StateCodec.encode(textOnly).length - StateCodec.encode(uuidOnly).length)
+        .as("a UUID takes 17 bytes, its upper-case text 38")
+        .isEqualTo(38 - 17);
   }
 
   @Test
