@@ -232,6 +232,16 @@ public final class RiskEngineBenchmark {
           warm.stream()
               .map(r -> String.format("%.2f", r[1] / r[2]))
               .collect(java.util.stream.Collectors.joining(", ")));
+      System.out.printf(
+          "stream thread CPU, median µs per record: baseline %.1f, risk engine %.1f, bare %.1f"
+              + " (bare/engine %.2f; per round %s)%n",
+          median(warm, 3),
+          median(warm, 4),
+          median(warm, 5),
+          median(warm, 5) / median(warm, 4),
+          warm.stream()
+              .map(r -> String.format("%.2f", r[5] / r[4]))
+              .collect(java.util.stream.Collectors.joining(", ")));
     }
   }
 
@@ -338,11 +348,43 @@ public final class RiskEngineBenchmark {
         risk.eventsPerSecond() / bare.eventsPerSecond(),
         risk.eventsPerSecond() >= bare.eventsPerSecond() ? "met" : "not met");
     System.out.printf(
+        "stream thread CPU       %.1f / %.1f / %.1f µs per record (baseline / engine / bare);"
+            + " bare/engine %.2f%n",
+        base.cpuMicrosPerRecord(),
+        risk.cpuMicrosPerRecord(),
+        bare.cpuMicrosPerRecord(),
+        bare.cpuMicrosPerRecord() / risk.cpuMicrosPerRecord());
+    System.out.printf(
         "engine commit interval  %d ms, store cache %s%n", commitMillis, storeCache ? "on" : "off");
-    return new double[] {base.eventsPerSecond(), risk.eventsPerSecond(), bare.eventsPerSecond()};
+    return new double[] {
+      base.eventsPerSecond(),
+      risk.eventsPerSecond(),
+      bare.eventsPerSecond(),
+      base.cpuMicrosPerRecord(),
+      risk.cpuMicrosPerRecord(),
+      bare.cpuMicrosPerRecord()
+    };
   }
 
-  private record Result(double eventsPerSecond, double stateBytes) {}
+  /** Events/s, state bytes per household, and the stream thread's CPU time per record (µs). */
+  private record Result(double eventsPerSecond, double stateBytes, double cpuMicrosPerRecord) {}
+
+  /**
+   * CPU time of one Kafka Streams instance's stream threads so far. Less noisy than the rate: it
+   * leaves out the time the thread waited for a core taken by the broker, the producers or the JIT.
+   */
+  private static long streamThreadCpuNanos(String applicationId) {
+    java.lang.management.ThreadMXBean threads =
+        java.lang.management.ManagementFactory.getThreadMXBean();
+    long nanos = 0;
+    for (Thread thread : Thread.getAllStackTraces().keySet()) {
+      String name = thread.getName();
+      if (name.startsWith(applicationId + "-") && name.contains("-StreamThread-")) {
+        nanos += Math.max(0, threads.getThreadCpuTime(thread.getId()));
+      }
+    }
+    return nanos;
+  }
 
   interface StateSize {
     double measure(KafkaStreams streams) throws Exception;
@@ -367,12 +409,17 @@ public final class RiskEngineBenchmark {
     long last = System.nanoTime();
     double seconds = (last - first) / 1e9;
     double perSecond = records / seconds;
+    double cpuMicros =
+        streamThreadCpuNanos(config.getProperty(StreamsConfig.APPLICATION_ID_CONFIG))
+            / 1e3
+            / records;
     double bytes = size.measure(streams);
     System.out.printf(
-        "%s: %,d records in %.1f s (start-up %.1f s): %,.0f events/s%n",
-        name, records, seconds, (first - started) / 1e9, perSecond);
+        "%s: %,d records in %.1f s (start-up %.1f s): %,.0f events/s, stream thread CPU %.1f µs"
+            + " per record%n",
+        name, records, seconds, (first - started) / 1e9, perSecond, cpuMicros);
     streams.close(new KafkaStreams.CloseOptions().leaveGroup(true).timeout(Duration.ofSeconds(30)));
-    return new Result(perSecond, bytes);
+    return new Result(perSecond, bytes, cpuMicros);
   }
 
   /**
