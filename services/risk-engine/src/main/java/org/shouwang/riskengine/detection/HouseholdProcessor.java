@@ -23,6 +23,7 @@ import org.shouwang.events.ContractReader;
 import org.shouwang.events.ContractViolationException;
 import org.shouwang.events.DeadLetterHeaders;
 import org.shouwang.events.HouseholdEvent;
+import org.shouwang.events.RiskType;
 import org.shouwang.events.SubsidyPayment;
 import org.shouwang.events.Validated;
 import org.shouwang.events.Violation;
@@ -47,6 +48,8 @@ final class HouseholdProcessor implements Processor<byte[], byte[], Object, Obje
   static final Bytes CLOCK_KEY = Bytes.wrap(new byte[] {(byte) 0xff});
 
   private static final int MAX_DUE_PER_PASS = 10_000;
+
+  private static final int RISK_TYPES = RiskType.values().length;
 
   /** What every task's processor shares; immutable and thread-safe. */
   record Settings(
@@ -76,7 +79,8 @@ final class HouseholdProcessor implements Processor<byte[], byte[], Object, Obje
   private long lastRecordWallMillis;
 
   // this task's share of the gauges, given back when the task closes or moves
-  private final Map<TownshipRisk, long[]> atRisk = new HashMap<>();
+  // (by township, then risk type ordinal; a null township is a household never registered)
+  private final Map<String, long[]> atRisk = new HashMap<>();
   private long stateBytes;
   private long stateHouseholds;
 
@@ -349,15 +353,17 @@ final class HouseholdProcessor implements Processor<byte[], byte[], Object, Obje
   // ---------------------------------------------------------------- gauges
 
   private void atRisk(String township, int mask, int delta) {
+    if (mask == 0) {
+      return;
+    }
+    long[] byRiskType = atRisk.computeIfAbsent(township, k -> new long[RISK_TYPES]);
     while (mask != 0) {
       int riskType = Integer.numberOfTrailingZeros(mask);
       mask &= mask - 1;
       metrics.atRisk(township, riskType, delta);
-      atRisk.computeIfAbsent(new TownshipRisk(township, riskType), k -> new long[1])[0] += delta;
+      byRiskType[riskType] += delta;
     }
   }
-
-  private record TownshipRisk(String township, int riskType) {}
 
   /** Counts the restored state into the gauges and indexes its deadlines. */
   private void loadExistingState() {
@@ -384,8 +390,13 @@ final class HouseholdProcessor implements Processor<byte[], byte[], Object, Obje
   public void close() {
     households.sizeListener(null);
     metrics.stateSize(-stateBytes, -stateHouseholds);
-    for (Map.Entry<TownshipRisk, long[]> entry : atRisk.entrySet()) {
-      metrics.atRisk(entry.getKey().township(), entry.getKey().riskType(), -entry.getValue()[0]);
+    for (Map.Entry<String, long[]> entry : atRisk.entrySet()) {
+      long[] byRiskType = entry.getValue();
+      for (int riskType = 0; riskType < byRiskType.length; riskType++) {
+        if (byRiskType[riskType] != 0) {
+          metrics.atRisk(entry.getKey(), riskType, -byRiskType[riskType]);
+        }
+      }
     }
     atRisk.clear();
   }

@@ -11,6 +11,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.shouwang.events.Alert;
 import org.shouwang.events.EventType;
 import org.shouwang.events.RiskType;
+import org.shouwang.events.Rule;
+import org.shouwang.events.Severity;
 
 /**
  * The risk engine's metrics. Tags come from closed sets only: event types, rules, severities, risk
@@ -22,15 +24,19 @@ public final class RiskEngineMetrics {
   static final String NO_TOWNSHIP = "none";
 
   private static final RiskType[] RISK_TYPES = RiskType.values();
+  private static final Rule[] RULES = Rule.values();
+  private static final Severity[] SEVERITIES = Severity.values();
 
   private final MeterRegistry registry;
   private final Counter[] events = new Counter[EventType.values().length];
   private final Counter payments;
   private final Counter duplicates;
   private final Timer lag;
-  private final Map<String, Counter> alerts = new ConcurrentHashMap<>();
+  // per township: the alert counters by rule and severity, and the at-risk gauges by risk type,
+  // each registered the first time it is needed (looked up for every alert without building a key)
+  private final Map<String, Counter[]> alerts = new ConcurrentHashMap<>();
   private final Map<String, Counter> deadLetters = new ConcurrentHashMap<>();
-  private final Map<String, AtomicLong> atRisk = new ConcurrentHashMap<>();
+  private final Map<String, AtomicLong[]> atRisk = new ConcurrentHashMap<>();
   private final AtomicLong stateBytes = new AtomicLong();
   private final AtomicLong stateHouseholds = new AtomicLong();
 
@@ -81,19 +87,23 @@ public final class RiskEngineMetrics {
 
   void alertRaised(Alert alert) {
     String township = alert.townshipCode() == null ? NO_TOWNSHIP : alert.townshipCode();
-    String key = alert.rule() + "|" + alert.severity() + "|" + township;
-    alerts
-        .computeIfAbsent(
-            key,
-            k ->
-                Counter.builder("shouwang.riskengine.alerts")
-                    .description("Alerts raised, by rule, severity and township")
-                    .tag("rule", alert.rule().name())
-                    .tag("severity", alert.severity().name())
-                    .tag("audience", alert.audience().name())
-                    .tag("township", township)
-                    .register(registry))
-        .increment();
+    Counter[] counters =
+        alerts.computeIfAbsent(township, t -> new Counter[RULES.length * SEVERITIES.length]);
+    int index = alert.rule().ordinal() * SEVERITIES.length + alert.severity().ordinal();
+    Counter counter = counters[index];
+    if (counter == null) {
+      // registering is idempotent: two threads racing here get the same counter
+      counter =
+          Counter.builder("shouwang.riskengine.alerts")
+              .description("Alerts raised, by rule, severity and township")
+              .tag("rule", alert.rule().name())
+              .tag("severity", alert.severity().name())
+              .tag("audience", alert.audience().name())
+              .tag("township", township)
+              .register(registry);
+      counters[index] = counter;
+    }
+    counter.increment();
   }
 
   void alertLag(long millis) {
@@ -116,20 +126,23 @@ public final class RiskEngineMetrics {
   /** Households at risk: one household more or less with an open cadre risk of this type. */
   void atRisk(String township, int riskTypeOrdinal, long delta) {
     String town = township == null ? NO_TOWNSHIP : township;
-    RiskType riskType = RISK_TYPES[riskTypeOrdinal];
-    atRisk
-        .computeIfAbsent(
-            town + "|" + riskType,
-            k -> {
-              AtomicLong value = new AtomicLong();
-              Gauge.builder("shouwang.riskengine.households.at.risk", value, AtomicLong::get)
-                  .description("Households with an open cadre alert, by township and risk type")
-                  .tag("township", town)
-                  .tag("risk_type", riskType.name())
-                  .register(registry);
-              return value;
-            })
-        .addAndGet(delta);
+    AtomicLong[] gauges = atRisk.computeIfAbsent(town, t -> new AtomicLong[RISK_TYPES.length]);
+    AtomicLong value = gauges[riskTypeOrdinal];
+    if (value == null) {
+      synchronized (gauges) {
+        value = gauges[riskTypeOrdinal];
+        if (value == null) {
+          value = new AtomicLong();
+          Gauge.builder("shouwang.riskengine.households.at.risk", value, AtomicLong::get)
+              .description("Households with an open cadre alert, by township and risk type")
+              .tag("township", town)
+              .tag("risk_type", RISK_TYPES[riskTypeOrdinal].name())
+              .register(registry);
+          gauges[riskTypeOrdinal] = value;
+        }
+      }
+    }
+    value.addAndGet(delta);
   }
 
   void stateSize(long bytesDelta, long householdsDelta) {
