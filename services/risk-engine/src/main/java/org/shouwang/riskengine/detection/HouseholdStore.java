@@ -113,7 +113,8 @@ final class HouseholdStore extends WrappedStateStore<KeyValueStore<Bytes, byte[]
         decoded.put(key, entry);
       }
     }
-    entry.before = null;
+    // entry.before stays until the next get(): a record may still fail after putting its state
+    // (sending an alert), and must then go back to the state before it
     if (writeBack) {
       entry.dirty = true;
       dirty.put(key, entry);
@@ -122,7 +123,10 @@ final class HouseholdStore extends WrappedStateStore<KeyValueStore<Bytes, byte[]
     }
   }
 
-  /** Goes back to a household's state before the record that failed halfway changing it. */
+  /**
+   * Goes back to a household's state before the record that failed halfway, whether or not it had
+   * put its state back yet.
+   */
   void discard(Bytes key) {
     Entry entry = decoded.get(key);
     if (entry != null && entry.dirty && entry.before != null) {

@@ -117,6 +117,33 @@ class HouseholdStoreTests {
   }
 
   @Test
+  void aRecordThatFailsAfterPuttingItsStateGoesBackToo() {
+    open(10, true);
+    HouseholdState a = household("101");
+    store.put(A, a);
+    byte[] afterFirstRecord = StateCodec.encode(a);
+
+    HouseholdState again = store.get(A);
+    again.members = 9;
+    store.put(A, again); // then sending its alert fails
+    store.discard(A);
+
+    assertThat(StateCodec.encode(store.get(A))).isEqualTo(afterFirstRecord);
+    store.flushCache();
+    assertThat(inner.get(A)).isEqualTo(afterFirstRecord);
+  }
+
+  @Test
+  void aNewHouseholdWhoseFirstRecordFailsAfterPuttingIsGone() {
+    open(10, true);
+    store.put(A, household("101"));
+    store.discard(A);
+    store.flushCache();
+    assertThat(inner.get(A)).isNull();
+    assertThat(store.get(A)).isNull();
+  }
+
+  @Test
   void aRecordThatSucceedsAfterAFailedOneKeepsBoth() {
     open(10, true);
     HouseholdState a = household("101");
