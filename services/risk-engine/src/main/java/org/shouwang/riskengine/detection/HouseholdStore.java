@@ -32,7 +32,8 @@ import org.apache.kafka.streams.state.internals.WrappedStateStore;
  * offsets, so the changelog records of every change go into the transaction that consumes the
  * records that made them. A task closed uncleanly aborts its transaction and drops what is held.
  * Relies on {@link WrappedStateStore} and its {@code flushCache} hook, internal to Kafka Streams
- * (4.1): the tests of this class and the engine's restart tests catch a change there.
+ * (4.1): {@code RoutingAndReplayTests} (the state is in RocksDB once the test driver commits) fails
+ * if that hook stops being called.
  */
 final class HouseholdStore extends WrappedStateStore<KeyValueStore<Bytes, byte[]>, Bytes, byte[]> {
 
