@@ -170,9 +170,8 @@ final class HouseholdProcessor implements Processor<byte[], byte[], Object, Obje
         handleEvent(storeKey, householdId, (HouseholdEvent) read.value(), record.timestamp());
       }
     } catch (RuntimeException e) {
-      // the state may be half-changed: the store still holds it as it was before this record
-      households.discard(storeKey);
       // a record the rules cannot handle must not stop the engine: it goes to the dead letters
+      // (its household is as it was before it, see applyRules)
       log.error(
           "cannot process a {} of a household; sent to the dead-letter topic",
           payment ? "payment" : "event",
@@ -195,10 +194,15 @@ final class HouseholdProcessor implements Processor<byte[], byte[], Object, Obje
     String townshipBefore = state.townshipCode;
     int maskBefore = state.cadreRiskMask();
     List<Alert> alerts = new ArrayList<>(1);
-    detector.onEvent(householdId, state, event, alerts);
-    advanceClock(event.occurredAt().toInstant().toEpochMilli());
-    detector.onClock(householdId, state, clock, alerts);
-    store(key, state, townshipBefore, maskBefore);
+    try {
+      detector.onEvent(householdId, state, event, alerts);
+      advanceClock(event.occurredAt().toInstant().toEpochMilli());
+      detector.onClock(householdId, state, clock, alerts);
+      store(key, state, townshipBefore, maskBefore);
+    } catch (RuntimeException e) {
+      households.discard(key); // half-changed: back to the state before this record
+      throw e;
+    }
     emit(alerts, recordTimestamp, true);
     metrics.eventProcessed(event.type());
     runDueDeadlines();
@@ -220,10 +224,15 @@ final class HouseholdProcessor implements Processor<byte[], byte[], Object, Obje
     String townshipBefore = state.townshipCode;
     int maskBefore = state.cadreRiskMask();
     List<Alert> alerts = new ArrayList<>(1);
-    detector.onPayment(householdId, state, payment, alerts);
-    advanceClock(payment.paidAt().toInstant().toEpochMilli());
-    detector.onClock(householdId, state, clock, alerts);
-    store(key, state, townshipBefore, maskBefore);
+    try {
+      detector.onPayment(householdId, state, payment, alerts);
+      advanceClock(payment.paidAt().toInstant().toEpochMilli());
+      detector.onClock(householdId, state, clock, alerts);
+      store(key, state, townshipBefore, maskBefore);
+    } catch (RuntimeException e) {
+      households.discard(key); // half-changed: back to the state before this record
+      throw e;
+    }
     emit(alerts, recordTimestamp, true);
     metrics.paymentProcessed();
     runDueDeadlines();
@@ -238,21 +247,26 @@ final class HouseholdProcessor implements Processor<byte[], byte[], Object, Obje
     return false;
   }
 
-  /** Writes the state back, re-indexes its deadline and moves the gauges by what changed. */
+  /**
+   * Writes the state back, then re-indexes its deadline and moves the gauges by what changed. The
+   * put comes first: a failure before it leaves the household, its indexed deadline and the gauges
+   * as they were.
+   */
   private void store(Bytes key, HouseholdState state, String townshipBefore, int maskBefore) {
+    long previous = state.scheduledDeadline;
     long next = detector.nextDeadline(state);
-    if (next != state.scheduledDeadline) {
-      if (state.scheduledDeadline != 0) {
-        due.remove(new Due(state.scheduledDeadline, key));
+    state.scheduledDeadline = next;
+    // encoded and written at the next commit (or at once with write-back off)
+    households.put(key, state);
+    if (next != previous) {
+      if (previous != 0) {
+        due.remove(new Due(previous, key));
       }
       if (next != 0) {
         due.add(new Due(next, key));
         nextDue = Math.min(nextDue, next);
       }
-      state.scheduledDeadline = next;
     }
-    // encoded and written at the next commit (or at once with write-back off)
-    households.put(key, state);
     int maskAfter = state.cadreRiskMask();
     if (maskAfter != maskBefore || !java.util.Objects.equals(townshipBefore, state.townshipCode)) {
       atRisk(townshipBefore, maskBefore, -1);

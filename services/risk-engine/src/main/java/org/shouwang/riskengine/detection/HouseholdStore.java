@@ -1,8 +1,6 @@
 package org.shouwang.riskengine.detection;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
@@ -75,8 +73,7 @@ final class HouseholdStore extends WrappedStateStore<KeyValueStore<Bytes, byte[]
 
   @Override
   public void init(StateStoreContext context, StateStore root) {
-    decoded.clear();
-    dirty.clear();
+    dropHeld();
     super.init(context, root);
   }
 
@@ -108,11 +105,13 @@ final class HouseholdStore extends WrappedStateStore<KeyValueStore<Bytes, byte[]
   /** A household's changed state, after a record or deadline that completed. */
   void put(Bytes key, HouseholdState state) {
     Entry entry = decoded.get(key);
-    if (entry == null || entry.state != state) {
-      entry = new Entry(state, entry == null ? unstoredSize(key) : entry.bytes);
+    if (entry == null) {
+      entry = new Entry(state, unstoredSize(key));
       if (capacity > 0) {
         decoded.put(key, entry);
       }
+    } else {
+      entry.state = state;
     }
     // entry.before stays until the next get(): a record may still fail after putting its state
     // (sending an alert), and must then go back to the state before it
@@ -179,8 +178,7 @@ final class HouseholdStore extends WrappedStateStore<KeyValueStore<Bytes, byte[]
   /** Drops what is held: Kafka Streams calls this when it throws a task's state away. */
   @Override
   public void clearCache() {
-    decoded.clear();
-    dirty.clear();
+    dropHeld();
     super.clearCache();
   }
 
@@ -188,20 +186,21 @@ final class HouseholdStore extends WrappedStateStore<KeyValueStore<Bytes, byte[]
   public void close() {
     // a clean close has committed (and so flushed) first; anything left belongs to a transaction
     // that is being aborted
-    decoded.clear();
-    dirty.clear();
+    dropHeld();
     super.close();
   }
 
-  private void writeDirty() {
-    if (dirty.isEmpty()) {
-      return;
-    }
-    List<Map.Entry<Bytes, Entry>> entries = new ArrayList<>(dirty.entrySet());
+  private void dropHeld() {
+    decoded.clear();
     dirty.clear();
-    for (Map.Entry<Bytes, Entry> e : entries) {
+  }
+
+  private void writeDirty() {
+    // cleared only once all are written: a write that fails leaves every one to write again
+    for (Map.Entry<Bytes, Entry> e : dirty.entrySet()) {
       write(e.getKey(), e.getValue());
     }
+    dirty.clear();
   }
 
   private void write(Bytes key, Entry entry) {

@@ -3,6 +3,8 @@ package org.shouwang.riskengine.bench;
 import ch.qos.logback.classic.Level;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -374,8 +376,7 @@ public final class RiskEngineBenchmark {
    * leaves out the time the thread waited for a core taken by the broker, the producers or the JIT.
    */
   private static long streamThreadCpuNanos(String applicationId) {
-    java.lang.management.ThreadMXBean threads =
-        java.lang.management.ManagementFactory.getThreadMXBean();
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     long nanos = 0;
     for (Thread thread : Thread.getAllStackTraces().keySet()) {
       String name = thread.getName();
