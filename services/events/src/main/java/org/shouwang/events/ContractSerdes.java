@@ -41,6 +41,9 @@ public final class ContractSerdes {
 
   /** The contract JSON of a record. */
   public static byte[] toJson(Object value) {
+    if (value instanceof Alert alert) {
+      return AlertJson.write(alert);
+    }
     try {
       return ContractJson.mapper().writeValueAsBytes(value);
     } catch (JacksonException e) {

@@ -54,10 +54,9 @@ final class HouseholdState {
   final List<Payment> payments = new ArrayList<>(2);
   final List<Condition> conditions = new ArrayList<>(2);
 
-  // the payments section as last encoded and the payments it holds: encoded again only when the
-  // list no longer holds exactly these (Payment objects are never changed once added)
-  byte[] paymentsBlock;
-  private Payment[] paymentsInBlock;
+  // the payments as last encoded or decoded; StateCodec reuses the bytes of every payment still
+  // in the list instead of encoding it again
+  PaymentsBlock paymentsBlock;
 
   // the most recent event and payment ids (hashed), for idempotency
   long[] recentIds = new long[0];
@@ -92,10 +91,24 @@ final class HouseholdState {
     int period;
     long cents;
     String paymentId; // set once, when the payment is seen or decoded
+  }
 
-    // paymentId as StateCodec writes it, kept after the first encoding: a household's payments
-    // are written again with every record, and parsing each UUID anew was most of the encoding
-    byte[] encodedId;
+  /**
+   * Payments as {@link StateCodec} wrote them: the payments in order, their entries' bytes one
+   * after the other and where each entry ends. Never changed once made (Payment objects are never
+   * changed once added), so states and their copies share it.
+   */
+  record PaymentsBlock(Payment[] payments, byte[] entries, int[] ends) {
+
+    /** Where {@code payment} (this very object) is in the block, or -1. */
+    int indexOf(Payment payment) {
+      for (int i = 0; i < payments.length; i++) {
+        if (payments[i] == payment) {
+          return i;
+        }
+      }
+      return -1;
+    }
   }
 
   /**
@@ -152,7 +165,6 @@ final class HouseholdState {
     }
     c.payments.addAll(payments);
     c.paymentsBlock = paymentsBlock; // never changed, only replaced
-    c.paymentsInBlock = paymentsInBlock;
     for (Condition condition : conditions) {
       Condition copy = new Condition();
       copy.rule = condition.rule;
@@ -168,26 +180,6 @@ final class HouseholdState {
     c.unregisteredPaidAtMillis = unregisteredPaidAtMillis;
     c.unregisteredPaymentId = unregisteredPaymentId;
     return c;
-  }
-
-  /** Whether {@link #paymentsBlock} encodes the payments as they are now. */
-  boolean paymentsBlockMatches() {
-    Payment[] kept = paymentsInBlock;
-    if (kept == null || kept.length != payments.size()) {
-      return false;
-    }
-    for (int i = 0; i < kept.length; i++) {
-      if (kept[i] != payments.get(i)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** Keeps the encoding of the payments as they are now. */
-  void keepPaymentsBlock(byte[] block) {
-    paymentsBlock = block;
-    paymentsInBlock = payments.toArray(new Payment[0]);
   }
 
   Condition condition(Rule rule, String key) {

@@ -5,6 +5,7 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import org.shouwang.events.HouseholdStatus;
 import org.shouwang.events.MonitoringCategory;
 import org.shouwang.events.MonitoringStatus;
@@ -83,20 +84,9 @@ final class StateCodec {
       w.varint(e.paidThrough);
       e.encodedId = w.id(e.eventId, e.encodedId);
     }
-    if (s.paymentsBlockMatches()) {
-      // the same payments as at the last encoding: most of a busy household's bytes, unchanged
-      w.bytes(s.paymentsBlock);
-    } else {
-      int start = w.pos;
-      w.varint(s.payments.size());
-      for (HouseholdState.Payment p : s.payments) {
-        w.varint(p.programme.ordinal());
-        w.varint(p.period);
-        w.signed(p.cents);
-        p.encodedId = w.id(p.paymentId, p.encodedId);
-      }
-      s.keepPaymentsBlock(Arrays.copyOfRange(w.buf, start, w.pos));
-    }
+    w.varint(s.payments.size());
+    // most of a busy household's bytes: only payments not written before are encoded
+    s.paymentsBlock = w.payments(s.payments, s.paymentsBlock);
     w.varint(s.conditions.size());
     for (HouseholdState.Condition c : s.conditions) {
       w.varint(c.rule.ordinal());
@@ -176,8 +166,9 @@ final class StateCodec {
       e.eventId = r.id();
       s.entitlements.add(e);
     }
-    int paymentsStart = r.pos;
     int payments = r.varint();
+    int entriesStart = r.pos;
+    int[] ends = new int[payments];
     for (int i = 0; i < payments; i++) {
       HouseholdState.Payment p = new HouseholdState.Payment();
       p.programme = PROGRAMMES[r.varint()];
@@ -185,8 +176,13 @@ final class StateCodec {
       p.cents = r.signed();
       p.paymentId = r.id();
       s.payments.add(p);
+      ends[i] = r.pos - entriesStart;
     }
-    s.keepPaymentsBlock(Arrays.copyOfRange(bytes, paymentsStart, r.pos));
+    s.paymentsBlock =
+        new HouseholdState.PaymentsBlock(
+            s.payments.toArray(new HouseholdState.Payment[0]),
+            Arrays.copyOfRange(bytes, entriesStart, r.pos),
+            ends);
     int conditions = r.varint();
     for (int i = 0; i < conditions; i++) {
       HouseholdState.Condition c = new HouseholdState.Condition();
@@ -262,11 +258,80 @@ final class StateCodec {
         varint(0);
         return;
       }
+      int length = value.length();
+      if (length < 127) {
+        // codes and ids are short and ASCII: written as they are read, without a byte[] for each
+        ensure(length + 1);
+        int start = pos;
+        buf[pos++] = (byte) (length + 1);
+        for (int i = 0; i < length; i++) {
+          char c = value.charAt(i);
+          if (c >= 0x80) {
+            pos = start;
+            utf8(value);
+            return;
+          }
+          buf[pos++] = (byte) c;
+        }
+        return;
+      }
+      utf8(value);
+    }
+
+    private void utf8(String value) {
       byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
       varint(utf8.length + 1);
       ensure(utf8.length);
       System.arraycopy(utf8, 0, buf, pos, utf8.length);
       pos += utf8.length;
+    }
+
+    /**
+     * The entries of {@code payments}, copying the bytes of each run of them {@code kept} already
+     * holds (after a payment is added or an old one dropped, all but one are), and the block that
+     * now describes them.
+     */
+    HouseholdState.PaymentsBlock payments(
+        List<HouseholdState.Payment> payments, HouseholdState.PaymentsBlock kept) {
+      int count = payments.size();
+      int from = kept == null || count == 0 ? -1 : kept.indexOf(payments.get(0));
+      int reused = 0;
+      if (from >= 0) {
+        HouseholdState.Payment[] held = kept.payments();
+        while (reused < count
+            && from + reused < held.length
+            && held[from + reused] == payments.get(reused)) {
+          reused++;
+        }
+      }
+      if (from == 0 && reused == count && kept.payments().length == count) {
+        bytes(kept.entries());
+        return kept;
+      }
+      int start = pos;
+      int[] ends = new int[count];
+      if (reused > 0) {
+        int byteFrom = from == 0 ? 0 : kept.ends()[from - 1];
+        int byteTo = kept.ends()[from + reused - 1];
+        ensure(byteTo - byteFrom);
+        System.arraycopy(kept.entries(), byteFrom, buf, pos, byteTo - byteFrom);
+        pos += byteTo - byteFrom;
+        for (int i = 0; i < reused; i++) {
+          ends[i] = kept.ends()[from + i] - byteFrom;
+        }
+      }
+      for (int i = reused; i < count; i++) {
+        HouseholdState.Payment p = payments.get(i);
+        varint(p.programme.ordinal());
+        varint(p.period);
+        signed(p.cents);
+        id(p.paymentId);
+        ends[i] = pos - start;
+      }
+      return new HouseholdState.PaymentsBlock(
+          payments.toArray(new HouseholdState.Payment[0]),
+          Arrays.copyOfRange(buf, start, pos),
+          ends);
     }
 
     /** Ids: 0 for null, a lower-case UUID as 0xff and 16 bytes, anything else 0xfe and text. */

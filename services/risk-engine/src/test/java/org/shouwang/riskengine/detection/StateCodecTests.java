@@ -2,6 +2,9 @@ package org.shouwang.riskengine.detection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Collections;
+import java.util.List;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.shouwang.events.HouseholdStatus;
 import org.shouwang.events.MonitoringCategory;
@@ -20,34 +23,25 @@ class StateCodecTests {
     assertThat(StateCodec.encode(read)).isEqualTo(bytes);
     assertThat(read)
         .usingRecursiveComparison()
-        .ignoringFields(
-            "recentIds",
-            "payments.encodedId",
-            "entitlements.encodedId",
-            "paymentsBlock",
-            "paymentsInBlock")
+        .ignoringFields("recentIds", "entitlements.encodedId", "paymentsBlock")
         .isEqualTo(state);
     assertThat(read.recentIds).containsExactly(state.recentIds);
   }
 
   @Test
-  void writesTheSameBytesWithThePaymentIdsItKeptFromBefore() {
+  void writesTheSameBytesFromThePaymentsItKeptFromBefore() {
     HouseholdState state = busyHousehold();
     byte[] first = StateCodec.encode(state);
-    assertThat(state.payments).allSatisfy(p -> assertThat(p.encodedId).isNotNull());
+    HouseholdState.PaymentsBlock kept = state.paymentsBlock;
+    assertThat(kept.payments()).containsExactlyElementsOf(state.payments);
     assertThat(StateCodec.encode(state)).isEqualTo(first);
-    // a payment whose id is not a UUID, after eleven kept ones
-    HouseholdState.Payment late = new HouseholdState.Payment();
-    late.programme = Programme.EDUCATION_AID;
-    late.period = 2026;
-    late.cents = 125_000;
-    late.paymentId = "pay-2026-0013";
-    state.payments.add(late);
+    assertThat(state.paymentsBlock).isSameAs(kept);
+    // a payment whose id is not a UUID, after twelve kept ones
+    state.payments.add(payment(Programme.EDUCATION_AID, 2026, "pay-2026-0013"));
     byte[] withLate = StateCodec.encode(state);
+    assertThat(withLate).isEqualTo(encodedAfresh(state));
     HouseholdState read = StateCodec.decode(withLate);
-    assertThat(read.payments)
-        .extracting(p -> p.paymentId)
-        .containsExactlyElementsOf(state.payments.stream().map(p -> p.paymentId).toList());
+    assertThat(paymentIds(read)).containsExactlyElementsOf(paymentIds(state));
     assertThat(StateCodec.encode(read)).isEqualTo(withLate);
   }
 
@@ -79,11 +73,74 @@ class StateCodecTests {
     assertThat(StateCodec.decode(StateCodec.encode(read)).payments).isEmpty();
   }
 
+  @Test
+  void writesKeptPaymentsAsIfEncodedAfreshWhateverChanged() {
+    List<Consumer<List<HouseholdState.Payment>>> changes =
+        List.of(
+            list -> list.add(payment(Programme.EDUCATION_AID, 2026, "pay-added")),
+            list -> list.remove(0),
+            list -> list.remove(list.size() - 1),
+            list -> list.remove(5),
+            list -> list.subList(0, 4).clear(),
+            list -> list.set(3, payment(Programme.EDUCATION_AID, 2026, "pay-in-place")),
+            list -> list.add(0, payment(Programme.EDUCATION_AID, 2026, "pay-first")),
+            list -> Collections.swap(list, 2, 7),
+            list -> Collections.reverse(list),
+            List::clear);
+    for (int i = 0; i < changes.size(); i++) {
+      for (boolean decoded : new boolean[] {false, true}) {
+        HouseholdState state = busyHousehold();
+        byte[] before = StateCodec.encode(state);
+        if (decoded) {
+          state = StateCodec.decode(before);
+        }
+        // each change on its own, then together with the next one and an added payment
+        changes.get(i).accept(state.payments);
+        assertThat(StateCodec.encode(state)).as("change %d", i).isEqualTo(encodedAfresh(state));
+        changes.get((i + 1) % changes.size()).accept(state.payments);
+        state.payments.add(payment(Programme.MINIMUM_LIVING_ALLOWANCE, 202701, "pay-next"));
+        byte[] after = StateCodec.encode(state);
+        assertThat(after).as("change %d and %d", i, i + 1).isEqualTo(encodedAfresh(state));
+        assertThat(paymentIds(StateCodec.decode(after))).isEqualTo(paymentIds(state));
+      }
+    }
+  }
+
+  @Test
+  void readsBackTextsThatAreNotAsciiOrAreLong() {
+    HouseholdState state = busyHousehold();
+    state.townshipCode = "Qīngshān-青山镇-01";
+    state.villageCode = "Qīngshān-" + "v".repeat(117); // 126, none above U+07FF
+    state.cadreId = "c".repeat(127);
+    state.employed.add("成员-é-" + "x".repeat(300));
+    state.conditions.get(0).key = "贷款-L-1";
+    HouseholdState read = StateCodec.decode(StateCodec.encode(state));
+    assertThat(read.townshipCode).isEqualTo("Qīngshān-青山镇-01");
+    assertThat(read.villageCode).isEqualTo(state.villageCode);
+    assertThat(read.cadreId).isEqualTo(state.cadreId);
+    assertThat(read.employed).isEqualTo(state.employed);
+    assertThat(read.conditions.get(0).key).isEqualTo("贷款-L-1");
+  }
+
+  /** The encoding of {@code state} by a codec that has never seen its payments. */
+  private static byte[] encodedAfresh(HouseholdState state) {
+    HouseholdState fresh = state.copy();
+    fresh.paymentsBlock = null;
+    fresh.payments.replaceAll(
+        p -> payment(p.programme, p.period, p.paymentId, p.cents)); // new objects: nothing reused
+    return StateCodec.encode(fresh);
+  }
+
   private static HouseholdState.Payment payment(Programme programme, int period, String id) {
+    return payment(programme, period, id, 1_000);
+  }
+
+  private static HouseholdState.Payment payment(
+      Programme programme, int period, String id, long cents) {
     HouseholdState.Payment p = new HouseholdState.Payment();
     p.programme = programme;
     p.period = period;
-    p.cents = 1_000;
+    p.cents = cents;
     p.paymentId = id;
     return p;
   }
