@@ -116,8 +116,11 @@ final class HouseholdStore extends WrappedStateStore<KeyValueStore<Bytes, byte[]
     // entry.before stays until the next get(): a record may still fail after putting its state
     // (sending an alert), and must then go back to the state before it
     if (writeBack) {
-      entry.dirty = true;
-      dirty.put(key, entry);
+      if (!entry.dirty) {
+        // already listed when it changed before since the last commit
+        entry.dirty = true;
+        dirty.put(key, entry);
+      }
     } else {
       write(key, entry);
     }
