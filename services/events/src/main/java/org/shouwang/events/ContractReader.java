@@ -6,9 +6,12 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.shouwang.events.RecordChecker.Sign;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -37,33 +40,50 @@ public final class ContractReader {
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
-  /** Parses JSON into a tree, or reports it as malformed. */
-  public static Validated<JsonNode> parse(byte[] json) {
-    try {
-      JsonNode tree = ContractJson.mapper().readTree(json);
-      if (tree == null || tree.isMissingNode()) {
-        return Validated.invalid(
-            List.of(new Violation("", ViolationCode.MALFORMED_JSON, "the body is empty")));
-      }
-      return Validated.valid(tree);
-    } catch (JacksonException e) {
-      return Validated.invalid(
-          List.of(
-              new Violation(
-                  "", ViolationCode.MALFORMED_JSON, "not valid JSON: " + e.getOriginalMessage())));
-    }
-  }
-
   /** Reads one household event from JSON bytes. */
   public Validated<HouseholdEvent> readHouseholdEvent(byte[] json) {
-    Validated<JsonNode> tree = parse(json);
-    return tree.isValid() ? householdEvent(tree.value()) : Validated.invalid(tree.violations());
+    return read(json, "a household event", this::householdEvent);
   }
 
   /** Reads one subsidy payment from JSON bytes. */
   public Validated<SubsidyPayment> readSubsidyPayment(byte[] json) {
-    Validated<JsonNode> tree = parse(json);
-    return tree.isValid() ? subsidyPayment(tree.value()) : Validated.invalid(tree.violations());
+    return read(json, "a subsidy payment", this::subsidyPayment);
+  }
+
+  /**
+   * Reads a document's fields straight from a streaming parser, without a tree, and checks them.
+   * Answers as reading the document into a Jackson tree with {@link ContractJson#mapper()} and
+   * checking that would: the whole document is read first, whatever its root, and a token after it
+   * fails as {@code DeserializationFeature.FAIL_ON_TRAILING_TOKENS} makes {@code readTree} fail.
+   */
+  private static <T> Validated<T> read(
+      byte[] json, String what, Function<JsonFields, Validated<T>> check) {
+    Object root;
+    try (JsonParser parser = ContractJson.mapper().createParser(json)) {
+      JsonToken first = parser.nextToken();
+      if (first == null) {
+        return malformed("the body is empty");
+      }
+      root = JsonFields.read(parser, first);
+      JsonToken trailing = parser.nextToken();
+      if (trailing != null) {
+        return malformed(
+            "not valid JSON: Trailing token (`JsonToken."
+                + trailing.name()
+                + "`) found after value (bound as `"
+                + JsonNode.class.getName()
+                + "`): not allowed as per `DeserializationFeature.FAIL_ON_TRAILING_TOKENS`");
+      }
+    } catch (JacksonException e) {
+      return malformed("not valid JSON: " + e.getOriginalMessage());
+    }
+    return root instanceof JsonFields fields
+        ? check.apply(fields)
+        : notAnObject(RecordChecker.kind(root), what);
+  }
+
+  private static <T> Validated<T> malformed(String reason) {
+    return Validated.invalid(List.of(new Violation("", ViolationCode.MALFORMED_JSON, reason)));
   }
 
   /** Reads one alert from JSON bytes; alerts are written by the engine, so checks are brief. */
@@ -90,11 +110,14 @@ public final class ContractReader {
 
   /** Checks a parsed household event and builds it when every field is right. */
   public Validated<HouseholdEvent> householdEvent(JsonNode node) {
+    return node != null && node.isObject()
+        ? householdEvent(JsonFields.of(node))
+        : notAnObject(node, "a household event");
+  }
+
+  private Validated<HouseholdEvent> householdEvent(JsonFields fields) {
     List<Violation> violations = new ArrayList<>();
-    if (node == null || !node.isObject()) {
-      return notAnObject(node, "a household event");
-    }
-    RecordChecker c = new RecordChecker(node, "", violations);
+    RecordChecker c = new RecordChecker(fields, "", violations);
     String eventId = c.id("eventId");
     String householdId = householdId(c);
     EventType type = c.code("type", EventType.class, true);
@@ -107,11 +130,11 @@ public final class ContractReader {
           ViolationCode.REQUIRED,
           "is required when the source is DEPARTMENT; name the reporting department");
     }
-    JsonNode dataNode = c.object("data");
+    JsonFields dataFields = c.object("data");
     EventData data =
-        type == null || dataNode == null
+        type == null || dataFields == null
             ? null
-            : EventDataReader.read(type, new RecordChecker(dataNode, "data", violations));
+            : EventDataReader.read(type, new RecordChecker(dataFields, "data", violations));
     if (!violations.isEmpty()) {
       return Validated.invalid(violations);
     }
@@ -121,11 +144,14 @@ public final class ContractReader {
 
   /** Checks a parsed subsidy payment and builds it when every field is right. */
   public Validated<SubsidyPayment> subsidyPayment(JsonNode node) {
+    return node != null && node.isObject()
+        ? subsidyPayment(JsonFields.of(node))
+        : notAnObject(node, "a subsidy payment");
+  }
+
+  private Validated<SubsidyPayment> subsidyPayment(JsonFields fields) {
     List<Violation> violations = new ArrayList<>();
-    if (node == null || !node.isObject()) {
-      return notAnObject(node, "a subsidy payment");
-    }
-    RecordChecker c = new RecordChecker(node, "", violations);
+    RecordChecker c = new RecordChecker(fields, "", violations);
     String paymentId = c.id("paymentId");
     String householdId = householdId(c);
     Programme programme = c.code("programme", Programme.class, true);
@@ -146,7 +172,10 @@ public final class ContractReader {
   }
 
   private static <T> Validated<T> notAnObject(JsonNode node, String what) {
-    String kind = node == null ? "nothing" : RecordChecker.kind(node);
+    return notAnObject(node == null ? "nothing" : RecordChecker.kind(JsonFields.value(node)), what);
+  }
+
+  private static <T> Validated<T> notAnObject(String kind, String what) {
     return Validated.invalid(
         List.of(
             new Violation(

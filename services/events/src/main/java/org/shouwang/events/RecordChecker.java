@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Reads typed fields out of a JSON object, collecting a violation for every field that is missing
@@ -27,13 +26,13 @@ final class RecordChecker {
     POSITIVE
   }
 
-  private final JsonNode node;
+  private final JsonFields fields;
   private final String prefix;
   private final List<Violation> violations;
   private final int violationsAtStart;
 
-  RecordChecker(JsonNode node, String prefix, List<Violation> violations) {
-    this.node = node;
+  RecordChecker(JsonFields fields, String prefix, List<Violation> violations) {
+    this.fields = fields;
     this.prefix = prefix;
     this.violations = violations;
     this.violationsAtStart = violations.size();
@@ -52,14 +51,13 @@ final class RecordChecker {
     return prefix.isEmpty() ? field : prefix + "." + field;
   }
 
-  /** A field's node, or {@code null} when absent or JSON null. */
-  JsonNode present(String field) {
-    JsonNode value = node.get(field);
-    return value == null || value.isNull() ? null : value;
+  /** A field's value (see {@link JsonFields}), or {@code null} when absent or JSON null. */
+  Object present(String field) {
+    return fields.get(field);
   }
 
-  private JsonNode required(String field, boolean required) {
-    JsonNode value = present(field);
+  private Object required(String field, boolean required) {
+    Object value = present(field);
     if (value == null && required) {
       violation(field, ViolationCode.REQUIRED, "is required");
     }
@@ -67,15 +65,15 @@ final class RecordChecker {
   }
 
   String text(String field, boolean required, int maxLength) {
-    JsonNode value = required(field, required);
+    Object value = required(field, required);
     if (value == null) {
       return null;
     }
-    if (!value.isString()) {
+    if (!(value instanceof String string)) {
       violation(field, ViolationCode.WRONG_TYPE, "must be a text, not " + kind(value));
       return null;
     }
-    String text = value.stringValue().strip();
+    String text = string.strip();
     if (text.isEmpty()) {
       if (required) {
         violation(field, ViolationCode.REQUIRED, "must not be blank");
@@ -109,15 +107,15 @@ final class RecordChecker {
   }
 
   Integer integer(String field, boolean required, int min, int max) {
-    JsonNode value = required(field, required);
+    Object value = required(field, required);
     if (value == null) {
       return null;
     }
-    if (!value.isNumber()) {
+    if (!JsonFields.isNumber(value)) {
       violation(field, ViolationCode.WRONG_TYPE, "must be a whole number, not " + kind(value));
       return null;
     }
-    BigDecimal number = value.decimalValue();
+    BigDecimal number = JsonFields.decimal(value);
     if (number.signum() != 0 && number.stripTrailingZeros().scale() > 0) {
       violation(field, ViolationCode.WRONG_TYPE, "must be a whole number, not " + plain(number));
       return null;
@@ -134,15 +132,15 @@ final class RecordChecker {
   }
 
   BigDecimal money(String field, boolean required, Sign sign) {
-    JsonNode value = required(field, required);
+    Object value = required(field, required);
     if (value == null) {
       return null;
     }
-    if (!value.isNumber()) {
+    if (!JsonFields.isNumber(value)) {
       violation(field, ViolationCode.WRONG_TYPE, "must be a number of yuan, not " + kind(value));
       return null;
     }
-    BigDecimal amount = value.decimalValue();
+    BigDecimal amount = JsonFields.decimal(value);
     boolean ok = true;
     if (amount.stripTrailingZeros().scale() > MAX_MONEY_SCALE) {
       violation(
@@ -163,15 +161,15 @@ final class RecordChecker {
   }
 
   Boolean bool(String field, boolean required) {
-    JsonNode value = required(field, required);
+    Object value = required(field, required);
     if (value == null) {
       return null;
     }
-    if (!value.isBoolean()) {
+    if (!(value instanceof Boolean bool)) {
       violation(field, ViolationCode.WRONG_TYPE, "must be true or false, not " + kind(value));
       return null;
     }
-    return value.booleanValue();
+    return bool;
   }
 
   <E extends Enum<E>> E code(String field, Class<E> type, boolean required) {
@@ -221,32 +219,33 @@ final class RecordChecker {
     }
   }
 
-  JsonNode object(String field) {
-    JsonNode value = required(field, true);
+  JsonFields object(String field) {
+    Object value = required(field, true);
     if (value == null) {
       return null;
     }
-    if (!value.isObject()) {
+    if (!(value instanceof JsonFields object)) {
       violation(field, ViolationCode.WRONG_TYPE, "must be a JSON object, not " + kind(value));
       return null;
     }
-    return value;
+    return object;
   }
 
-  static String kind(JsonNode value) {
-    if (value.isString()) {
+  /** The kind of a value as a reason names it; JSON null and what JSON cannot hold are "null". */
+  static String kind(Object value) {
+    if (value instanceof String) {
       return "a text";
     }
-    if (value.isNumber()) {
+    if (JsonFields.isNumber(value)) {
       return "a number";
     }
-    if (value.isBoolean()) {
+    if (value instanceof Boolean) {
       return "true/false";
     }
-    if (value.isArray()) {
+    if (value == JsonFields.Unread.LIST) {
       return "a list";
     }
-    if (value.isObject()) {
+    if (value instanceof JsonFields) {
       return "an object";
     }
     return "null";
