@@ -76,6 +76,9 @@ public final class ContractReader {
       }
     } catch (JacksonException e) {
       return malformed("not valid JSON: " + e.getOriginalMessage());
+    } catch (NumberFormatException e) {
+      // an exponent beyond BigDecimal's range ("1e99999999999"); Jackson throws this one raw
+      return malformed("not valid JSON: " + e.getMessage());
     }
     return root instanceof JsonFields fields
         ? check.apply(fields)

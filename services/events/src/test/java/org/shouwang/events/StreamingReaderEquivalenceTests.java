@@ -44,20 +44,22 @@ class StreamingReaderEquivalenceTests {
    * streaming reader replaced it (SHA-256 of the rendered outcomes, in corpus order). A change here
    * means a change of observable behaviour; the other tests of this class say where. Only a new
    * corpus or new Jackson messages justify new digests, and only once the bytes and the tree agree.
+   * One change was made on purpose: "fields", "roots" and "unknown fields" hold an exponent beyond
+   * BigDecimal's range, which threw and is now malformed JSON.
    */
   private static final Map<String, String> PINNED = new LinkedHashMap<>();
 
   static {
     PINNED.put("samples", "e62be8a2e54ba5c188a9e3b430d09b3ec2924a519a1765c17e5d4e182f189111");
-    PINNED.put("fields", "0faaf28de52ab0c83076aac6d61f43128124ebd806a186cf772d82b62e3bd48f");
+    PINNED.put("fields", "4fea4d0634f1ff86c1d021c98be9b6e5f2a68b491b36c67e203cd9c7287397fb");
     PINNED.put("duplicates", "eed4f30555559cc4d7c6d2bfda7077dbd186062b87a6eab55dd716eb7797847a");
     PINNED.put(
-        "unknown fields", "5fc057e8e95645b5cf02924e32b024bb2a1d569965dd51359e1045e6a27f6b71");
+        "unknown fields", "da5fb8e3a8b0480ad983daa06a912bf505768b359a2df1ae2d1013a493cb2932");
     PINNED.put(
         "layout and text", "bfba8d92f3fd9b23bba79f1029714488d0c65826d07d645153046b75ea6cf287");
     PINNED.put("truncated", "0a95db8e1c6059071f19a32787b49d830bc272426788095db520469c92813967");
     PINNED.put("trailing", "10fd29509d4e77eb85503c3dbf1cd36f56c90e652c28b6b26e664cf44e88d981");
-    PINNED.put("roots", "9cb8475a1d227cfc6bae3fd3419834e4506b345e2c65fe0d4021a557e4fdbb85");
+    PINNED.put("roots", "cfbf43cff897b40186f26598da70cbf9d716f2751523658844aa3ae7d808a985");
     PINNED.put("bytes", "e8402822efd7df6cbefbed06053bf2405e0dda58629173f7cd8e3977c62c3dc6");
   }
 
@@ -145,7 +147,7 @@ class StreamingReaderEquivalenceTests {
       }
     }
     assertThat(valid).isGreaterThan(2_000);
-    assertThat(thrown).isPositive();
+    assertThat(thrown).as("nothing escapes the reader").isZero();
     assertThat(codes).isEqualTo(EnumSet.complementOf(EnumSet.of(ViolationCode.TOO_LARGE)));
     assertThat(reasons)
         .anyMatch(r -> r.endsWith("not a text"))
@@ -170,6 +172,9 @@ class StreamingReaderEquivalenceTests {
             tree = ContractJson.mapper().readTree(json);
           } catch (JacksonException e) {
             return malformed("not valid JSON: " + e.getOriginalMessage());
+          } catch (NumberFormatException e) {
+            // the one change: it escaped the tree-based reader, and stopped the risk engine
+            return malformed("not valid JSON: " + e.getMessage());
           }
           if (tree == null || tree.isMissingNode()) {
             return malformed("the body is empty");

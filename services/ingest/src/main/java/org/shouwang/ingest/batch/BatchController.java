@@ -193,6 +193,9 @@ class BatchController {
         return element(parser, body, count++);
       } catch (JacksonException e) {
         throw malformed(e);
+      } catch (NumberFormatException e) {
+        // an exponent beyond BigDecimal's range ("1e99999999999"): Jackson throws this one raw
+        throw malformed("The body is not valid JSON: " + e.getMessage());
       }
     }
 

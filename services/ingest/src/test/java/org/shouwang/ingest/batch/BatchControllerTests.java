@@ -85,6 +85,24 @@ class BatchControllerTests {
   }
 
   @Test
+  void refusesANumberBeyondTheRangeOfDecimalsAsMalformed() {
+    for (String body :
+        List.of("[{\"loss\":1e99999999999}]", "{\"note\":[1e99999999999]}", "[1e99999999999]")) {
+      assertThatThrownBy(() -> candidates(body, 10))
+          .as(body)
+          .isInstanceOfSatisfying(
+              ErrorResponseException.class,
+              e -> {
+                assertThat(e.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+                assertThat(e.getBody().getDetail())
+                    .startsWith("The body is not valid JSON: ")
+                    .contains("1e99999999999");
+                assertThat(e.getBody().getProperties()).containsEntry("code", "MALFORMED_JSON");
+              });
+    }
+  }
+
+  @Test
   void refusesAnEmptyBodyOrArrayBeforeAnyElementIsDrawn() {
     for (String body : List.of("", "[ ]", "7")) {
       assertThatThrownBy(

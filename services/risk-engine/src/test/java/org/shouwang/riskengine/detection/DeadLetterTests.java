@@ -51,6 +51,32 @@ class DeadLetterTests {
   }
 
   @Test
+  void sendsANumberBeyondTheRangeOfDecimalsToTheDeadLetterTopicAndCarriesOn() {
+    try (Engine engine = new Engine()) {
+      engine.register(AT);
+      // Jackson throws a raw NumberFormatException for this exponent; it once stopped the engine
+      engine.sendRawPayment(
+          Engine.HOUSEHOLD,
+          """
+          {"paymentId":"p-1","householdId":"%s","programme":"EDUCATION_AID",
+           "period":"2026","amount":1e99999999999,"paidAt":"2026-02-01T10:00:00+08:00"}"""
+              .formatted(Engine.HOUSEHOLD));
+      engine.send(AT.plusDays(1), new EventData.HousingAssessed(HousingGrade.D));
+
+      assertThat(engine.paymentDeadLetters())
+          .singleElement()
+          .satisfies(
+              d -> {
+                assertThat(text(d.headers(), DeadLetterHeaders.REASON_CODE))
+                    .isEqualTo("MALFORMED_JSON");
+                assertThat(text(d.headers(), DeadLetterHeaders.EXCEPTION_MESSAGE))
+                    .contains("1e99999999999");
+              });
+      assertThat(engine.alerts(Rule.UNSAFE_HOUSING)).hasSize(1);
+    }
+  }
+
+  @Test
   void namesEveryViolationOfAnInvalidEvent() {
     try (Engine engine = new Engine()) {
       engine.sendRawEvent(
