@@ -1,7 +1,6 @@
 package org.shouwang.events;
 
 import java.io.ByteArrayOutputStream;
-import java.time.format.DateTimeFormatter;
 import tools.jackson.core.JsonGenerator;
 
 /**
@@ -25,8 +24,7 @@ final class AlertJson {
       g.writeStringProperty("riskType", alert.riskType().name());
       g.writeStringProperty("severity", alert.severity().name());
       g.writeStringProperty("audience", alert.audience().name());
-      g.writeStringProperty(
-          "detectedAt", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(alert.detectedAt()));
+      g.writeStringProperty("detectedAt", IsoTimes.format(alert.detectedAt()));
       g.writeName("evidence");
       g.writeStartArray();
       for (String id : alert.evidence()) {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -102,6 +104,38 @@ class IsoTimesTests {
       agreedValid++;
     }
     assertThat(agreedValid).as("valid texts compared").isGreaterThan(50_000);
+  }
+
+  @Test
+  void formatsExactlyAsTheJdksIsoOffsetFormatter() {
+    SplittableRandom random = new SplittableRandom(20261129);
+    int[] nanos = {0, 1, 10, 120_000_000, 123_456_789, 500_000_000, 999_999_999, 1_000};
+    int byHand = 0;
+    for (int i = 0; i < 100_000; i++) {
+      // years from before 0 to after 9999, offsets with and without seconds, every fraction
+      int year = random.nextInt(10) == 0 ? random.nextInt(-20_000, 20_000) : random.nextInt(10_000);
+      int offsetSeconds =
+          random.nextInt(5) == 0
+              ? random.nextInt(-18 * 3600, 18 * 3600 + 1)
+              : random.nextInt(-72, 73) * 15 * 60;
+      OffsetDateTime time =
+          OffsetDateTime.of(
+              year,
+              1 + random.nextInt(12),
+              1 + random.nextInt(28),
+              random.nextInt(24),
+              random.nextInt(60),
+              random.nextInt(60),
+              random.nextBoolean()
+                  ? nanos[random.nextInt(nanos.length)]
+                  : random.nextInt(1_000_000_000),
+              ZoneOffset.ofTotalSeconds(offsetSeconds));
+      assertThat(IsoTimes.format(time))
+          .as("%s", time)
+          .isEqualTo(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time));
+      byHand += year >= 0 && year <= 9999 && offsetSeconds % 60 == 0 ? 1 : 0;
+    }
+    assertThat(byHand).as("times formatted by hand").isGreaterThan(50_000);
   }
 
   private static String randomTime(SplittableRandom random) {
