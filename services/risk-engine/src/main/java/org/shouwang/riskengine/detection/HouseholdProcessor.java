@@ -127,14 +127,25 @@ final class HouseholdProcessor implements Processor<byte[], byte[], Object, Obje
     RecordMetadata metadata = context.recordMetadata().orElse(null);
     boolean payment = metadata != null && settings.paymentsTopic().equals(metadata.topic());
     String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
-    Validated<?> read =
-        payment
-            ? settings
-                .reader()
-                .readSubsidyPayment(record.value() == null ? new byte[0] : record.value())
-            : settings
-                .reader()
-                .readHouseholdEvent(record.value() == null ? new byte[0] : record.value());
+    Validated<?> read;
+    try {
+      read =
+          payment
+              ? settings
+                  .reader()
+                  .readSubsidyPayment(record.value() == null ? new byte[0] : record.value())
+              : settings
+                  .reader()
+                  .readHouseholdEvent(record.value() == null ? new byte[0] : record.value());
+    } catch (RuntimeException e) {
+      // the reader answers every input with violations; if it throws anyway (a Jackson exception it
+      // does not expect, as a number beyond BigDecimal's range once was), the engine carries on
+      log.error(
+          "cannot read a {}; sent to the dead-letter topic", payment ? "payment" : "event", e);
+      deadLetter(
+          record, metadata, payment, PROCESSING_ERROR, e.getClass().getName(), e.toString(), null);
+      return;
+    }
     if (!read.isValid()) {
       deadLetter(record, metadata, payment, read.violations());
       return;

@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.Test;
@@ -72,6 +77,46 @@ class DeadLetterTests {
                 assertThat(text(d.headers(), DeadLetterHeaders.EXCEPTION_MESSAGE))
                     .contains("1e99999999999");
               });
+      assertThat(engine.alerts(Rule.UNSAFE_HOUSING)).hasSize(1);
+    }
+  }
+
+  @Test
+  void sendsARecordTheReaderThrowsOnToTheDeadLetterTopicAndCarriesOn() {
+    // the reader asks the clock whether occurredAt lies in the future: a clock that fails stands in
+    // for any exception the reader does not turn into a violation
+    AtomicBoolean failing = new AtomicBoolean();
+    Clock clock =
+        new Clock() {
+          @Override
+          public ZoneId getZone() {
+            return ZoneOffset.UTC;
+          }
+
+          @Override
+          public Clock withZone(ZoneId zone) {
+            return this;
+          }
+
+          @Override
+          public Instant instant() {
+            if (failing.get()) {
+              throw new IllegalStateException("the clock failed");
+            }
+            return Instant.now();
+          }
+        };
+    try (Engine engine = new Engine(clock)) {
+      engine.register(AT);
+      failing.set(true);
+      engine.send(AT.plusDays(1), new EventData.HousingAssessed(HousingGrade.D));
+      failing.set(false);
+      engine.send(AT.plusDays(2), new EventData.HousingAssessed(HousingGrade.D));
+
+      TestRecord<byte[], byte[]> dead = single(engine);
+      assertThat(text(dead.headers(), DeadLetterHeaders.REASON_CODE)).isEqualTo("PROCESSING_ERROR");
+      assertThat(text(dead.headers(), DeadLetterHeaders.EXCEPTION_MESSAGE))
+          .contains("the clock failed");
       assertThat(engine.alerts(Rule.UNSAFE_HOUSING)).hasSize(1);
     }
   }

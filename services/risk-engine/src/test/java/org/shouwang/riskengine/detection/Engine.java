@@ -67,6 +67,15 @@ final class Engine implements AutoCloseable {
   }
 
   Engine(RiskEngineProperties properties, Path stateDir) {
+    this(properties, stateDir, Clock.systemUTC());
+  }
+
+  /** An engine whose reader judges "in the future" by {@code clock}. */
+  Engine(Clock clock) {
+    this(RiskEngineProperties.defaults(), newStateDir(), clock);
+  }
+
+  Engine(RiskEngineProperties properties, Path stateDir, Clock clock) {
     ContractTopics topics = new ContractTopics(new KafkaTopicsProperties("", 1, (short) 1, false));
     Properties config = new Properties();
     config.put(StreamsConfig.APPLICATION_ID_CONFIG, "risk-engine-test");
@@ -75,9 +84,7 @@ final class Engine implements AutoCloseable {
     config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     driver =
         new TopologyTestDriver(
-            RiskTopology.build(topics, properties, metrics, Clock.systemUTC()),
-            config,
-            START.toInstant());
+            RiskTopology.build(topics, properties, metrics, clock), config, START.toInstant());
     events =
         driver.createInputTopic(
             Topics.HOUSEHOLD_EVENTS.name(), new ByteArraySerializer(), new ByteArraySerializer());
