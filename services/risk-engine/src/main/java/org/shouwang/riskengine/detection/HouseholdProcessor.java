@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.utils.Bytes;
@@ -194,26 +195,18 @@ final class HouseholdProcessor implements Processor<byte[], byte[], Object, Obje
 
   private void handleEvent(
       Bytes key, String householdId, HouseholdEvent event, long recordTimestamp) {
-    HouseholdState state = households.get(key);
-    if (state == null) {
-      state = new HouseholdState();
-    }
+    HouseholdState state = stateOf(key);
     if (!state.remember(event.eventId(), idempotencyWindow)) {
       metrics.duplicateIgnored();
       return;
     }
-    String townshipBefore = state.townshipCode;
-    int maskBefore = state.cadreRiskMask();
-    List<Alert> alerts = new ArrayList<>(1);
-    try {
-      detector.onEvent(householdId, state, event, alerts);
-      advanceClock(event.occurredAt().toInstant().toEpochMilli());
-      detector.onClock(householdId, state, clock, alerts);
-      store(key, state, townshipBefore, maskBefore);
-    } catch (RuntimeException e) {
-      households.discard(key); // half-changed: back to the state before this record
-      throw e;
-    }
+    List<Alert> alerts =
+        applyRules(
+            key,
+            householdId,
+            state,
+            found -> detector.onEvent(householdId, state, event, found),
+            event.occurredAt().toInstant().toEpochMilli());
     emit(alerts, recordTimestamp, true);
     metrics.eventProcessed(event.type());
     runDueDeadlines();
@@ -221,10 +214,7 @@ final class HouseholdProcessor implements Processor<byte[], byte[], Object, Obje
 
   private void handlePayment(
       Bytes key, String householdId, SubsidyPayment payment, long recordTimestamp) {
-    HouseholdState state = households.get(key);
-    if (state == null) {
-      state = new HouseholdState();
-    }
+    HouseholdState state = stateOf(key);
     // the payments seen first: remember() changes the state, which a duplicate must leave as the
     // store holds it
     if (seenPayment(state, payment.paymentId())
@@ -232,21 +222,49 @@ final class HouseholdProcessor implements Processor<byte[], byte[], Object, Obje
       metrics.duplicateIgnored();
       return;
     }
+    List<Alert> alerts =
+        applyRules(
+            key,
+            householdId,
+            state,
+            found -> detector.onPayment(householdId, state, payment, found),
+            payment.paidAt().toInstant().toEpochMilli());
+    emit(alerts, recordTimestamp, true);
+    metrics.paymentProcessed();
+    runDueDeadlines();
+  }
+
+  /** A household's state as the store holds it, or a new one. */
+  private HouseholdState stateOf(Bytes key) {
+    HouseholdState state = households.get(key);
+    return state == null ? new HouseholdState() : state;
+  }
+
+  /**
+   * The rules' part of a record: its rule, the clock moved to its time and the rules that depend on
+   * the clock, then the household put back. A failure in it rolls the household back to the state
+   * before the record (the store keeps what to go back to) and throws; what follows (sending the
+   * alerts, other households' deadlines) keeps the household as put.
+   */
+  private List<Alert> applyRules(
+      Bytes key,
+      String householdId,
+      HouseholdState state,
+      Consumer<List<Alert>> rule,
+      long recordTimeMillis) {
     String townshipBefore = state.townshipCode;
     int maskBefore = state.cadreRiskMask();
     List<Alert> alerts = new ArrayList<>(1);
     try {
-      detector.onPayment(householdId, state, payment, alerts);
-      advanceClock(payment.paidAt().toInstant().toEpochMilli());
+      rule.accept(alerts);
+      advanceClock(recordTimeMillis);
       detector.onClock(householdId, state, clock, alerts);
       store(key, state, townshipBefore, maskBefore);
     } catch (RuntimeException e) {
-      households.discard(key); // half-changed: back to the state before this record
+      households.discard(key);
       throw e;
     }
-    emit(alerts, recordTimestamp, true);
-    metrics.paymentProcessed();
-    runDueDeadlines();
+    return alerts;
   }
 
   private static boolean seenPayment(HouseholdState state, String paymentId) {

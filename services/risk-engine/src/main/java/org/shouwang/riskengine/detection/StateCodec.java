@@ -287,9 +287,10 @@ final class StateCodec {
     }
 
     /**
-     * The entries of {@code payments}, copying the bytes of each run of them {@code kept} already
-     * holds (after a payment is added or an old one dropped, all but one are), and the block that
-     * now describes them.
+     * The entries of {@code payments}, and the block that now describes them. The leading run of
+     * payments that {@code kept} holds in the same order is copied as bytes (after a payment is
+     * added at the end or old ones dropped from the front, that is all but the new one); the rest
+     * is encoded.
      */
     HouseholdState.PaymentsBlock payments(
         List<HouseholdState.Payment> payments, HouseholdState.PaymentsBlock kept) {
