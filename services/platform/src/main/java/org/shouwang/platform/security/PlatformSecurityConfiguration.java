@@ -49,10 +49,15 @@ public class PlatformSecurityConfiguration {
   @ConditionalOnMissingBean
   UserDetailsService shouwangUsers(SecurityProperties properties) {
     List<SecurityProperties.User> users = properties.users();
-    if (users.isEmpty() && properties.demoUsers()) {
+    if (users.isEmpty()) {
+      if (!properties.demoUsers()) {
+        // a service nobody can log in to is a misconfiguration, not a locked-down deployment
+        throw new NoAccountsConfiguredException();
+      }
       log.warn(
-          "No shouwang.security.users configured: installing the demo accounts from the README."
-              + " Configure real accounts before production use.");
+          "No shouwang.security.users configured: installing the demo accounts from the README"
+              + " (shouwang.security.demo-users=true). Configure real accounts before production"
+              + " use.");
       users = DemoUsers.USERS;
     }
     List<ShouwangUser> accounts =
