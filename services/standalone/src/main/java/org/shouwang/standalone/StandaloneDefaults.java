@@ -1,6 +1,7 @@
 package org.shouwang.standalone;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -13,6 +14,13 @@ final class StandaloneDefaults {
   private StandaloneDefaults() {}
 
   static Map<String, Object> of(ServiceModule module, Path data) {
+    Map<String, Object> defaults = new LinkedHashMap<>();
+    defaults.put("shouwang.security.demo-users", "true");
+    defaults.putAll(ofModule(module, data));
+    return defaults;
+  }
+
+  private static Map<String, Object> ofModule(ServiceModule module, Path data) {
     return switch (module) {
       case RISK_ENGINE ->
           Map.of("shouwang.risk-engine.state-dir", data.resolve("risk-engine/state").toString());

@@ -108,4 +108,39 @@ class ComposeFileTests {
     assertThat(jobs)
         .allSatisfy(j -> assertThat(j.get("metrics_path")).isEqualTo("/actuator/prometheus"));
   }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void startsEveryServiceWithoutDemoAccountsUnlessAskedFor() throws IOException {
+    for (ServiceModule module : ServiceModule.values()) {
+      Map<String, Object> environment =
+          (Map<String, Object>) services().get(module.id()).get("environment");
+      assertThat(environment)
+          .as("%s passes SHOUWANG_DEMO_USERS through, off by default", module.id())
+          .containsEntry("SHOUWANG_DEMO_USERS", "${SHOUWANG_DEMO_USERS:-false}");
+    }
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void givesDemoRecipientsAnEmailChannelSoMailpitShowsMail() throws IOException {
+    Map<String, Object> environment =
+        (Map<String, Object>) services().get("alerting").get("environment");
+    assertThat(environment).containsEntry("SPRING_MAIL_HOST", "mailpit");
+    Map<String, Object> json =
+        new Yaml(new SafeConstructor(new LoaderOptions()))
+            .load((String) environment.get("SPRING_APPLICATION_JSON"));
+    Map<String, Object> recipients =
+        (Map<String, Object>)
+            ((Map<String, Object>)
+                    ((Map<String, Object>)
+                            ((Map<String, Object>) json.get("shouwang")).get("alerting"))
+                        .get("routing"))
+                .get("recipients");
+    assertThat((Map<String, Object>) recipients.get("cadre-0001"))
+        .extractingByKey("channels")
+        .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
+        .first()
+        .isEqualTo(Map.of("type", "EMAIL", "address", "cadre-0001@shouwang.example"));
+  }
 }

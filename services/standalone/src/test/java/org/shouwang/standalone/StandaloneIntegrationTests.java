@@ -94,6 +94,28 @@ class StandaloneIntegrationTests {
   }
 
   @Test
+  void documentsEveryApiWithItsRolesBehindTheLogin() throws Exception {
+    Map<ServiceModule, String> operationWithRoles =
+        Map.of(
+            ServiceModule.INGEST, "需要角色: INGEST, ADMIN",
+            ServiceModule.ALERTING, "需要角色: CADRE, SUPERVISOR, AUDITOR, ADMIN",
+            ServiceModule.AUDIT, "需要角色: AUDITOR, ADMIN",
+            ServiceModule.SIMULATOR, "需要角色: ADMIN, SUPERVISOR");
+    for (Map.Entry<ServiceModule, String> service : operationWithRoles.entrySet()) {
+      ServiceModule module = service.getKey();
+      assertThat(get(module, "/v3/api-docs", null).statusCode()).as(module.id()).isEqualTo(401);
+      HttpResponse<String> docs = get(module, "/v3/api-docs", "auditor");
+      assertThat(docs.statusCode()).as(module.id()).isEqualTo(200);
+      JsonNode paths = json(docs).path("paths");
+      assertThat(paths.size()).as(module.id()).isPositive();
+      assertThat(paths.toString()).as(module.id()).contains(service.getValue());
+      assertThat(get(module, "/swagger-ui/index.html", "auditor").statusCode())
+          .as(module.id())
+          .isEqualTo(200);
+    }
+  }
+
+  @Test
   void alertsOfTheSimulatedCountyReachTheCadresCases() {
     await()
         .atMost(WAIT)

@@ -8,6 +8,8 @@ import org.shouwang.events.Alert;
 import org.shouwang.events.Audience;
 import org.shouwang.events.ContractJson;
 import org.shouwang.events.Rule;
+import org.shouwang.platform.security.RequiredRoles;
+import org.shouwang.platform.security.Role;
 import org.shouwang.platform.security.ShouwangUser;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
@@ -23,6 +25,9 @@ import org.springframework.web.server.ResponseStatusException;
  * the reader may see (a cadre never sees an audit finding).
  */
 @RestController
+@RequiredRoles(
+    value = {Role.CADRE, Role.SUPERVISOR, Role.AUDITOR, Role.ADMIN},
+    scope = "帮扶干部仅本人帮扶户；乡镇督导员仅本乡镇（县级督导员全县）；审计发现仅审计室与管理员可见")
 class AlertController {
 
   private final JdbcClient jdbc;

@@ -10,6 +10,8 @@ import org.shouwang.alerting.cases.CaseViews.Page;
 import org.shouwang.events.Audience;
 import org.shouwang.events.CaseState;
 import org.shouwang.events.Severity;
+import org.shouwang.platform.security.RequiredRoles;
+import org.shouwang.platform.security.Role;
 import org.shouwang.platform.security.ShouwangUser;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -29,6 +31,9 @@ import org.springframework.web.server.ResponseStatusException;
  */
 @RestController
 @RequestMapping("/api/v1/cases")
+@RequiredRoles(
+    value = {Role.CADRE, Role.SUPERVISOR, Role.AUDITOR, Role.ADMIN},
+    scope = "帮扶干部仅本人帮扶户的案件；乡镇督导员仅本乡镇（县级督导员全县）；审计发现仅审计室与管理员可见、可办理")
 class CaseController {
 
   private final CaseService cases;

@@ -8,7 +8,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.function.BiFunction;
 import org.shouwang.alerting.AlertingProperties;
 import org.shouwang.alerting.AlertingProperties.Channel;
 import org.springframework.beans.factory.ObjectProvider;
@@ -22,7 +25,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Delivers a message over one external channel; throws {@link DeliveryException} with a reason when
  * the channel did not accept it. WeCom and DingTalk robots answer HTTP 200 with a non-zero {@code
- * errcode} on errors, which counts as a failure.
+ * errcode} on errors, which counts as a failure. Every channel carries the console link of each
+ * case in the message: markdown links for the robots, link lines in the e-mail, {@code caseUrls}
+ * and link lines in the webhook's JSON.
  */
 @Component
 class ChannelSenders {
@@ -42,11 +47,17 @@ class ChannelSenders {
   private final AlertingProperties.Notifications config;
   private final ObjectProvider<JavaMailSender> mail;
   private final Clock clock;
+  private final CaseLinks links;
 
-  ChannelSenders(AlertingProperties properties, ObjectProvider<JavaMailSender> mail, Clock clock) {
+  ChannelSenders(
+      AlertingProperties properties,
+      ObjectProvider<JavaMailSender> mail,
+      Clock clock,
+      CaseLinks links) {
     this.config = properties.notifications();
     this.mail = mail;
     this.clock = clock;
+    this.links = links;
     this.http =
         HttpClient.newBuilder()
             .connectTimeout(config.connectTimeout())
@@ -56,15 +67,38 @@ class ChannelSenders {
 
   void send(Channel channel, Message message) throws DeliveryException {
     switch (channel.type()) {
-      case WECOM -> robot(channel.url(), robotText(message), message);
-      case DINGTALK -> robot(dingTalkUrl(channel), robotText(message), message);
+      case WECOM -> robot(channel.url(), weComMarkdown(message), message);
+      case DINGTALK -> robot(dingTalkUrl(channel), dingTalkMarkdown(message), message);
       case WEBHOOK -> webhook(channel, message);
       case EMAIL -> email(channel, message);
     }
   }
 
-  private static Map<String, Object> robotText(Message message) {
-    return Map.of("msgtype", "text", "text", Map.of("content", message.body()));
+  /** WeCom's markdown: a line feed is a line break; links are {@code [text](url)}. */
+  private Map<String, Object> weComMarkdown(Message message) {
+    String content = message.body() + linkLines(message, NotificationTexts::caseLinkMarkdown);
+    return Map.of("msgtype", "markdown", "markdown", Map.of("content", content));
+  }
+
+  /**
+   * DingTalk's markdown joins single line feeds into one paragraph: two trailing spaces keep the
+   * text's line breaks. The title is what the chat list and the phone's notification show.
+   */
+  private Map<String, Object> dingTalkMarkdown(Message message) {
+    String text =
+        (message.body() + linkLines(message, NotificationTexts::caseLinkMarkdown))
+            .replace("\n", "  \n");
+    return Map.of(
+        "msgtype", "markdown", "markdown", Map.of("title", message.title(), "text", text));
+  }
+
+  /** The message's case links, one a line after a blank line; empty without cases. */
+  private String linkLines(Message message, BiFunction<UUID, String, String> link) {
+    StringBuilder lines = new StringBuilder();
+    for (UUID caseId : message.caseIds()) {
+      lines.append(lines.isEmpty() ? "\n\n" : "\n").append(link.apply(caseId, links.of(caseId)));
+    }
+    return lines.toString();
   }
 
   private URI dingTalkUrl(Channel channel) {
@@ -102,8 +136,9 @@ class ChannelSenders {
     payload.put("notificationId", message.id());
     payload.put("recipient", message.recipient());
     payload.put("title", message.title());
-    payload.put("text", message.body());
+    payload.put("text", message.body() + linkLines(message, NotificationTexts::caseLinkLine));
     payload.put("caseIds", message.caseIds().stream().map(Object::toString).toList());
+    payload.put("caseUrls", caseUrls(message));
     byte[] body = JSON.writeValueAsBytes(payload);
     Map<String, String> headers = new LinkedHashMap<>();
     if (channel.secret() != null && !channel.secret().isBlank()) {
@@ -112,6 +147,10 @@ class ChannelSenders {
       headers.put(SIGNATURE_HEADER, Signatures.webhook(channel.secret(), timestamp, body));
     }
     post(channel.url(), body, headers, message);
+  }
+
+  private List<String> caseUrls(Message message) {
+    return message.caseIds().stream().map(links::of).toList();
   }
 
   private HttpResponse<String> post(
@@ -147,7 +186,7 @@ class ChannelSenders {
     mailMessage.setFrom(config.mailFrom());
     mailMessage.setTo(channel.address());
     mailMessage.setSubject(message.title());
-    mailMessage.setText(message.body());
+    mailMessage.setText(message.body() + linkLines(message, NotificationTexts::caseLinkLine));
     try {
       sender.send(mailMessage);
     } catch (MailException e) {

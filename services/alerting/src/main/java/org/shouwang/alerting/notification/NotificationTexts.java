@@ -154,6 +154,16 @@ public final class NotificationTexts {
     return body.toString();
   }
 
+  /** A plain-text line leading to a case in the console: {@code 查看案件 1a2b3c4d：https://…}. */
+  public static String caseLinkLine(UUID caseId, String url) {
+    return "查看案件 " + shortId(caseId) + "：" + url;
+  }
+
+  /** The same as a markdown link, for the WeCom and DingTalk robots. */
+  public static String caseLinkMarkdown(UUID caseId, String url) {
+    return "[查看案件 " + shortId(caseId) + "](" + url + ")";
+  }
+
   private static String household(String householdId, String villageCode) {
     return "农户 "
         + maskHousehold(householdId)
@@ -165,6 +175,11 @@ public final class NotificationTexts {
   }
 
   private static String caseRef(UUID caseId) {
-    return "（案件 " + caseId.toString().substring(0, 8) + "）";
+    return "（案件 " + shortId(caseId) + "）";
+  }
+
+  /** The case id as the texts name it; the links carry the full id. */
+  private static String shortId(UUID caseId) {
+    return caseId.toString().substring(0, 8);
   }
 }

@@ -111,4 +111,21 @@ class NotificationTextsTests {
         .contains("cadre-0001")
         .contains("义务教育阶段辍学");
   }
+
+  @Test
+  void linksToTheCaseInTheConsoleWithItsShortIdAsText() {
+    String url = "http://localhost:8086/cases/" + CASE;
+
+    assertThat(NotificationTexts.caseLinkLine(CASE, url)).isEqualTo("查看案件 1a2b3c4d：" + url);
+    assertThat(NotificationTexts.caseLinkMarkdown(CASE, url))
+        .isEqualTo("[查看案件 1a2b3c4d](http://localhost:8086/cases/" + CASE + ")");
+  }
+
+  @Test
+  void buildsTheCaseUrlFromTheConsoleBaseUrlAndTheFullCaseId() {
+    assertThat(new CaseLinks("http://localhost:8086").of(CASE))
+        .isEqualTo("http://localhost:8086/cases/1a2b3c4d-0000-0000-0000-000000000000");
+    assertThat(new CaseLinks("https://shouwang.example/console/").of(CASE))
+        .isEqualTo("https://shouwang.example/console/cases/1a2b3c4d-0000-0000-0000-000000000000");
+  }
 }

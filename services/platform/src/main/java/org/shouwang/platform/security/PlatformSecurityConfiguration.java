@@ -22,8 +22,9 @@ import org.springframework.security.web.SecurityFilterChain;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * HTTP Basic on {@code /api/**} with the contract's roles; actuator endpoints open so Prometheus
- * and health checks need no account. Refusals are RFC 9457 problem details.
+ * HTTP Basic on {@code /api/**} and on the API docs ({@code /v3/api-docs}, Swagger UI) with the
+ * contract's roles; actuator endpoints open so Prometheus and health checks need no account.
+ * Refusals are RFC 9457 problem details.
  */
 @AutoConfiguration(
     beforeName = {
@@ -49,10 +50,15 @@ public class PlatformSecurityConfiguration {
   @ConditionalOnMissingBean
   UserDetailsService shouwangUsers(SecurityProperties properties) {
     List<SecurityProperties.User> users = properties.users();
-    if (users.isEmpty() && properties.demoUsers()) {
+    if (users.isEmpty()) {
+      if (!properties.demoUsers()) {
+        // a service nobody can log in to is a misconfiguration, not a locked-down deployment
+        throw new NoAccountsConfiguredException();
+      }
       log.warn(
-          "No shouwang.security.users configured: installing the demo accounts from the README."
-              + " Configure real accounts before production use.");
+          "No shouwang.security.users configured: installing the demo accounts from the README"
+              + " (shouwang.security.demo-users=true). Configure real accounts before production"
+              + " use.");
       users = DemoUsers.USERS;
     }
     List<ShouwangUser> accounts =
@@ -92,7 +98,13 @@ public class PlatformSecurityConfiguration {
                 requests
                     .requestMatchers("/actuator/**", "/error")
                     .permitAll()
-                    .requestMatchers("/api/**")
+                    // the API docs and Swagger UI need the same login as the API they describe
+                    .requestMatchers(
+                        "/api/**",
+                        "/v3/api-docs",
+                        "/v3/api-docs/**",
+                        "/swagger-ui/**",
+                        "/swagger-ui.html")
                     .authenticated()
                     .anyRequest()
                     .permitAll())

@@ -13,7 +13,9 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param users accounts; passwords in Spring's {@code {id}encoded} form ({@code {bcrypt}...}, or
  *     {@code {noop}...} for demos)
- * @param demoUsers install the documented demo accounts when no user is configured
+ * @param demoUsers install the documented demo accounts when no user is configured; off unless
+ *     {@code SHOUWANG_DEMO_USERS=true} (the standalone turns it on). With neither users nor demo
+ *     accounts the service refuses to start.
  */
 @Validated
 @ConfigurationProperties("shouwang.security")
