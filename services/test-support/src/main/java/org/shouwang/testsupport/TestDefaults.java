@@ -10,7 +10,8 @@ import org.springframework.core.env.MutablePropertySources;
 /**
  * Defaults of every test JVM (test-support is a test dependency only): the demo accounts on, which
  * the services' own defaults leave off, so tests log in as the README's users without each test
- * saying so. Placed just above the platform defaults: a test's own properties still win.
+ * saying so, and the contract topics keep their history forever. Placed just above the platform
+ * defaults: a test's own properties still win.
  */
 public class TestDefaults implements EnvironmentPostProcessor {
 
@@ -19,7 +20,9 @@ public class TestDefaults implements EnvironmentPostProcessor {
   /** The property source name of the platform's defaults (PlatformDefaults, another module). */
   static final String PLATFORM_DEFAULTS = "shouwang-platform-defaults";
 
-  static final Map<String, Object> PROPERTIES = Map.of("shouwang.security.demo-users", "true");
+  // histories replayed with old record times must not meet the contract topics' retention mid-test
+  static final Map<String, Object> PROPERTIES =
+      Map.of("shouwang.security.demo-users", "true", "shouwang.kafka.history-retention", "0");
 
   @Override
   public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication app) {

@@ -2,7 +2,9 @@ package org.shouwang.platform.kafka;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 import org.shouwang.events.Topic;
 import org.shouwang.events.Topics;
 
@@ -25,13 +27,23 @@ public final class ContractTopics {
     return resolve(topic).name();
   }
 
+  /** The history topics' retention.ms: the configured retention, or -1 (forever) for zero. */
+  String historyRetentionMs() {
+    long millis = properties.historyRetention().toMillis();
+    return millis <= 0 ? "-1" : Long.toString(millis);
+  }
+
   /** Every contract topic and its dead-letter topic, to be created. */
   public List<NewTopic> newTopics() {
     List<NewTopic> topics = new ArrayList<>();
     for (Topic<String, ?> topic : Topics.all()) {
       Topic<String, ?> resolved = resolve(topic);
-      topics.add(
-          new NewTopic(resolved.name(), properties.partitions(), properties.replicationFactor()));
+      NewTopic contractTopic =
+          new NewTopic(resolved.name(), properties.partitions(), properties.replicationFactor());
+      if (topic.equals(Topics.HOUSEHOLD_EVENTS) || topic.equals(Topics.SUBSIDY_PAYMENTS)) {
+        contractTopic.configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, historyRetentionMs()));
+      }
+      topics.add(contractTopic);
       topics.add(
           new NewTopic(
               resolved.deadLetterTopic(), properties.partitions(), properties.replicationFactor()));
