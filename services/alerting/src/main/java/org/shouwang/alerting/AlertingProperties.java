@@ -18,6 +18,10 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * {@code shouwang.alerting}: the whole configuration of the alerting service, checked at startup.
+ * Every default is in {@code alerting.properties} and nowhere else (the routing defaults name the
+ * demo accounts, and a map's entries cannot be an annotation's default); the bare {@code
+ * DefaultValue}s below only make an unset list or map empty. Durations are written {@code 30s},
+ * {@code 500ms}, {@code 7d}.
  *
  * @param zone the time zone people read times in
  * @param consumer how alerts are consumed from {@code risk.alerts}
@@ -31,14 +35,14 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("shouwang.alerting")
 public record AlertingProperties(
-    @DefaultValue("Asia/Shanghai") @NotNull ZoneId zone,
-    @DefaultValue @Valid Consumer consumer,
-    @DefaultValue @Valid Routing routing,
-    @DefaultValue @Valid Notifications notifications,
-    @DefaultValue @Valid Escalation escalation,
-    @DefaultValue @Valid Metrics metrics,
-    @DefaultValue("500ms") @NotNull Duration publishingInterval,
-    @DefaultValue("7d") @NotNull Duration publishedRetention) {
+    @NotNull ZoneId zone,
+    @NotNull @Valid Consumer consumer,
+    @NotNull @Valid Routing routing,
+    @NotNull @Valid Notifications notifications,
+    @NotNull @Valid Escalation escalation,
+    @NotNull @Valid Metrics metrics,
+    @NotNull Duration publishingInterval,
+    @NotNull Duration publishedRetention) {
 
   /**
    * The {@code risk.alerts} consumer.
@@ -50,11 +54,11 @@ public record AlertingProperties(
    * @param autoStartup start consuming with the application
    */
   public record Consumer(
-      @DefaultValue("shouwang-alerting") @NotBlank String groupId,
-      @DefaultValue("1") @Min(1) @Max(64) int concurrency,
-      @DefaultValue("500ms") @NotNull Duration retryInitialInterval,
-      @DefaultValue("4") @Min(0) @Max(20) int retryMaxAttempts,
-      @DefaultValue("true") boolean autoStartup) {}
+      @NotBlank String groupId,
+      @Min(1) @Max(64) int concurrency,
+      @NotNull Duration retryInitialInterval,
+      @Min(0) @Max(20) int retryMaxAttempts,
+      boolean autoStartup) {}
 
   /**
    * Routing: a CADRE alert goes to the household's cadre (the alert's {@code cadreId}), an AUDITOR
@@ -69,8 +73,8 @@ public record AlertingProperties(
    *     inbox
    */
   public record Routing(
-      @DefaultValue("auditor") List<@NotBlank String> auditOffice,
-      @DefaultValue("supervisor") List<@NotBlank String> countySupervisors,
+      @DefaultValue List<@NotBlank String> auditOffice,
+      @DefaultValue List<@NotBlank String> countySupervisors,
       @DefaultValue Map<String, List<String>> townshipSupervisors,
       @DefaultValue Map<String, @Valid Recipient> recipients) {
 
@@ -155,15 +159,15 @@ public record AlertingProperties(
    * @param mailFrom sender address of e-mails
    */
   public record Notifications(
-      @DefaultValue("60s") @NotNull Duration groupWindow,
-      @DefaultValue("1s") @NotNull Duration pollInterval,
-      @DefaultValue("20") @Min(1) @Max(1000) int batchSize,
-      @DefaultValue("3") @Min(1) @Max(20) int maxAttempts,
-      @DefaultValue("2s") @NotNull Duration initialBackoff,
-      @DefaultValue("5m") @NotNull Duration maxBackoff,
-      @DefaultValue("3s") @NotNull Duration connectTimeout,
-      @DefaultValue("10s") @NotNull Duration requestTimeout,
-      @DefaultValue("shouwang@localhost") @NotBlank String mailFrom) {
+      @NotNull Duration groupWindow,
+      @NotNull Duration pollInterval,
+      @Min(1) @Max(1000) int batchSize,
+      @Min(1) @Max(20) int maxAttempts,
+      @NotNull Duration initialBackoff,
+      @NotNull Duration maxBackoff,
+      @NotNull Duration connectTimeout,
+      @NotNull Duration requestTimeout,
+      @NotBlank String mailFrom) {
 
     /** The wait after the given number of failed attempts: exponential, capped. */
     public Duration backoffAfter(int failedAttempts) {
@@ -180,34 +184,29 @@ public record AlertingProperties(
    * township supervisors, and after the same time again to the county supervisors; an acknowledged
    * case with no measure within {@code measureDeadline} is flagged the same way.
    *
-   * @param acknowledge acknowledgement deadline per severity
+   * @param acknowledge acknowledgement deadline per severity, one for every severity (an override
+   *     of one severity keeps the others: a map's entries merge across property sources)
    * @param measureDeadline from acknowledgement to the first assistance measure (DOMAIN.md: a
    *     month)
    * @param checkInterval how often overdue cases are looked for
    */
   public record Escalation(
-      Map<Severity, Duration> acknowledge,
-      @DefaultValue("30d") @NotNull Duration measureDeadline,
-      @DefaultValue("30s") @NotNull Duration checkInterval) {
+      @DefaultValue Map<Severity, Duration> acknowledge,
+      @NotNull Duration measureDeadline,
+      @NotNull Duration checkInterval) {
 
-    /** Defaults: CRITICAL 24 h, HIGH 72 h, MEDIUM 7 d, LOW 15 d (a lead is decided in 15 days). */
+    /** Every severity needs a positive deadline: a case without one would never escalate. */
     public Escalation {
-      Map<Severity, Duration> merged = new EnumMap<>(Severity.class);
-      merged.put(Severity.CRITICAL, Duration.ofHours(24));
-      merged.put(Severity.HIGH, Duration.ofHours(72));
-      merged.put(Severity.MEDIUM, Duration.ofDays(7));
-      merged.put(Severity.LOW, Duration.ofDays(15));
-      if (acknowledge != null) {
-        acknowledge.forEach(
-            (severity, d) -> {
-              if (d == null || d.isNegative() || d.isZero()) {
-                throw new IllegalArgumentException(
-                    "shouwang.alerting.escalation.acknowledge." + severity + " must be positive");
-              }
-              merged.put(severity, d);
-            });
+      Map<Severity, Duration> checked = new EnumMap<>(Severity.class);
+      for (Severity severity : Severity.values()) {
+        Duration d = acknowledge == null ? null : acknowledge.get(severity);
+        if (d == null || d.isNegative() || d.isZero()) {
+          throw new IllegalArgumentException(
+              "shouwang.alerting.escalation.acknowledge." + severity + " must be positive");
+        }
+        checked.put(severity, d);
       }
-      acknowledge = Map.copyOf(merged);
+      acknowledge = Map.copyOf(checked);
     }
 
     /** The acknowledgement deadline of a severity. */
@@ -221,5 +220,5 @@ public record AlertingProperties(
    *
    * @param refreshInterval how often the case gauges are recounted (a cheap grouped count)
    */
-  public record Metrics(@DefaultValue("30s") @NotNull Duration refreshInterval) {}
+  public record Metrics(@NotNull Duration refreshInterval) {}
 }

@@ -7,14 +7,18 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.convert.DurationUnit;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
  * {@code shouwang.ingest}: limits of the batch and import endpoints, the recent-id filter and the
- * tuning of the Kafka producer.
+ * tuning of the Kafka producer. Every default is the {@code @DefaultValue} here and nowhere else
+ * ({@code ingest.properties} holds no {@code shouwang.ingest} key); durations are written {@code
+ * 30s}, {@code 10s}, {@code 5ms}.
  *
  * @param maxRecords most records one JSON request may carry
  * @param maxBodySize largest JSON body accepted
@@ -58,7 +62,9 @@ public record IngestProperties(
    * Tuning of the idempotent ({@code acks=all}) producer; other {@code spring.kafka.producer.*}
    * settings (security, bootstrap servers) still apply.
    *
-   * @param lingerMs how long the producer waits to fill a batch
+   * @param lingerMs how long the producer waits to fill a batch; a duration like every other
+   *     setting ({@code 5ms}), a bare number still reads as milliseconds so that the key's {@code
+   *     -ms} suffix keeps meaning what it says
    * @param batchSize bytes per partition batch
    * @param bufferMemory bytes the producer may buffer before {@code send} blocks
    * @param compression {@code none}, {@code gzip}, {@code snappy}, {@code lz4} or {@code zstd}
@@ -67,10 +73,18 @@ public record IngestProperties(
    *     request's remaining records are reported as failed
    */
   public record Producer(
-      @DefaultValue("5") @Min(0) @Max(1000) int lingerMs,
+      @DefaultValue("5ms") @DurationUnit(ChronoUnit.MILLIS) @NotNull Duration lingerMs,
       @DefaultValue("256KB") @NotNull DataSize batchSize,
       @DefaultValue("64MB") @NotNull DataSize bufferMemory,
       @DefaultValue("lz4") @Pattern(regexp = "none|gzip|snappy|lz4|zstd") String compression,
       @DefaultValue("30s") @NotNull Duration deliveryTimeout,
-      @DefaultValue("10s") @NotNull Duration maxBlock) {}
+      @DefaultValue("10s") @NotNull Duration maxBlock) {
+
+    public Producer {
+      if (lingerMs != null && (lingerMs.isNegative() || lingerMs.toMillis() > 1000)) {
+        throw new IllegalArgumentException(
+            "shouwang.ingest.producer.linger-ms must be between 0 and 1000 ms");
+      }
+    }
+  }
 }

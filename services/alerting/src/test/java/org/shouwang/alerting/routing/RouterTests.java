@@ -65,7 +65,13 @@ class RouterTests {
         null,
         routing,
         null,
-        new AlertingProperties.Escalation(null, java.time.Duration.ofDays(30), null),
+        new AlertingProperties.Escalation(
+            java.util.Arrays.stream(org.shouwang.events.Severity.values())
+                .collect(
+                    java.util.stream.Collectors.toMap(
+                        severity -> severity, severity -> java.time.Duration.ofDays(1))),
+            java.time.Duration.ofDays(30),
+            null),
         null,
         null,
         null);

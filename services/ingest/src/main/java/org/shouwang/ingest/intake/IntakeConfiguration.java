@@ -31,15 +31,15 @@ class IntakeConfiguration {
     config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     config.put(ProducerConfig.ACKS_CONFIG, "all");
     config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
-    config.put(ProducerConfig.LINGER_MS_CONFIG, tuning.lingerMs());
+    int lingerMs = (int) tuning.lingerMs().toMillis();
+    config.put(ProducerConfig.LINGER_MS_CONFIG, lingerMs);
     config.put(ProducerConfig.BATCH_SIZE_CONFIG, (int) tuning.batchSize().toBytes());
     config.put(ProducerConfig.BUFFER_MEMORY_CONFIG, tuning.bufferMemory().toBytes());
     config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, tuning.compression());
     int deliveryTimeout = (int) tuning.deliveryTimeout().toMillis();
     config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, deliveryTimeout);
     config.put(
-        ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
-        Math.min(deliveryTimeout - tuning.lingerMs(), 30_000));
+        ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.min(deliveryTimeout - lingerMs, 30_000));
     // with the broker unreachable, send blocks this long for metadata before failing the request
     config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, tuning.maxBlock().toMillis());
     config.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "shouwang-ingest");
