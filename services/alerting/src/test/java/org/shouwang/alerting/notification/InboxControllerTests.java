@@ -37,7 +37,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 @WebMvcTest(InboxController.class)
 // an auto-configuration, so that it comes before Boot's security defaults as in the application
 @ImportAutoConfiguration(PlatformSecurityConfiguration.class)
-@Import(InboxControllerTests.Fixtures.class)
+@Import({InboxControllerTests.Fixtures.class, CaseLinks.class})
 class InboxControllerTests {
 
   @TestConfiguration(proxyBeanMethods = false)
