@@ -63,7 +63,7 @@ public record AuditProperties(
   /**
    * @param defaultLimit entries per page when the caller names none
    * @param maxLimit the largest page
-   * @param fetchSize rows per cursor fetch of exports and verification
+   * @param fetchSize rows per cursor fetch of exports (verification walks with COPY, no cursor)
    */
   public record Search(
       @DefaultValue("100") @Min(1) int defaultLimit,
