@@ -12,7 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * {@code shouwang.audit}: the audit service's settings.
+ * {@code shouwang.audit}: the audit service's settings. Each default is given once: here, except
+ * the checkpoint path's (in {@code audit.properties}); durations in the simple style ({@code 1m}).
  *
  * @param consumer the Kafka consumer that appends every topic
  * @param checkpoint the chain heads written outside the database
@@ -44,23 +45,25 @@ public record AuditProperties(
 
   /**
    * @param enabled write checkpoints
-   * @param path the append-only file of chain heads (one JSON line each)
-   * @param interval how often the head is written when it moved
+   * @param path the append-only file of chain heads (one JSON line each); its default, under {@code
+   *     shouwang.data-dir}, is in {@code audit.properties} (a placeholder a {@code DefaultValue}
+   *     would not resolve)
+   * @param interval how often the head is written when it moved; 0 turns it off
    */
   public record Checkpoint(
       @DefaultValue("true") boolean enabled,
-      @DefaultValue(".shouwang-data/audit/checkpoints.jsonl") @NotNull Path path,
-      @DefaultValue("PT1M") @NotNull Duration interval) {}
+      @NotNull Path path,
+      @DefaultValue("1m") @NotNull Duration interval) {}
 
   /**
    * @param interval how often the whole chain is verified by the service itself; 0 turns it off
    */
-  public record Verification(@DefaultValue("PT1H") @NotNull Duration interval) {}
+  public record Verification(@DefaultValue("1h") @NotNull Duration interval) {}
 
   /**
    * @param defaultLimit entries per page when the caller names none
    * @param maxLimit the largest page
-   * @param fetchSize rows per cursor fetch of exports and verification
+   * @param fetchSize rows per cursor fetch of exports (verification walks with COPY, no cursor)
    */
   public record Search(
       @DefaultValue("100") @Min(1) int defaultLimit,

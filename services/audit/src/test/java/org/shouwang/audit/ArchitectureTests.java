@@ -1,5 +1,7 @@
 package org.shouwang.audit;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -21,5 +23,28 @@ class ArchitectureTests {
   @Test
   void importsNoOtherService() {
     ArchitectureRules.servicesAreIndependent("audit").check(classes);
+  }
+
+  @Test
+  void keepsTheChainPure() {
+    noClasses()
+        .that()
+        .resideInAPackage("org.shouwang.audit.chain..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "java.sql..",
+            "javax.sql..",
+            "org.postgresql..",
+            "org.springframework..",
+            "io.micrometer..",
+            "org.shouwang.audit.store..",
+            "org.shouwang.audit.export..",
+            "org.shouwang.audit.search..",
+            "org.shouwang.audit.verify..",
+            "org.shouwang.audit.consumer..")
+        .because(
+            "the chain is pure: entries, encoding and verifier, whatever stores or serves them")
+        .check(classes);
   }
 }

@@ -43,7 +43,7 @@ public record AuditEntry(
   }
 
   /** A new entry at its place in the chain, with the hash already known (or null). */
-  static AuditEntry of(
+  public static AuditEntry of(
       long sequence, Instant appendedAt, NewEntry e, String prevHash, String hash) {
     return new AuditEntry(
         sequence,

@@ -74,7 +74,7 @@ public final class ChainVerifier {
    * @param hash its stored hash
    * @param recomputed the hash of its canonical encoding
    */
-  boolean accept(long sequence, String prevHash, String hash, String recomputed) {
+  public boolean accept(long sequence, String prevHash, String hash, String recomputed) {
     if (firstBreak != null) {
       return false;
     }

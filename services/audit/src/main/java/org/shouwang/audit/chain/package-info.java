@@ -1,5 +1,6 @@
 /**
- * The hash chain: entries, their canonical encoding and hash, the append path into PostgreSQL, the
- * chain walk that verifies it, and the export formats an auditor re-verifies offline.
+ * The hash chain, pure: entries, their canonical encoding and hash, and the verifier that walks a
+ * sequence of entries. No JDBC and no Spring here (ArchitectureTests keep it so); storing the chain
+ * is {@link org.shouwang.audit.store}'s, exporting it {@link org.shouwang.audit.export}'s.
  */
 package org.shouwang.audit.chain;

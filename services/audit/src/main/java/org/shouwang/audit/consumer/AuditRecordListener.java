@@ -8,9 +8,9 @@ import java.util.OptionalLong;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.shouwang.audit.chain.AuditLog;
-import org.shouwang.audit.chain.AuditMetrics;
 import org.shouwang.audit.chain.NewEntry;
+import org.shouwang.audit.store.AuditLog;
+import org.shouwang.audit.store.AuditMetrics;
 import org.springframework.kafka.listener.BatchConsumerAwareMessageListener;
 
 /**

@@ -4,9 +4,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;
 
 /** A request parameter that cannot be used; answered as a 400 problem naming it. */
-class BadQueryException extends ResponseStatusException {
+public class BadQueryException extends ResponseStatusException {
 
-  BadQueryException(String reason) {
+  public BadQueryException(String reason) {
     super(HttpStatus.BAD_REQUEST, reason);
   }
 }

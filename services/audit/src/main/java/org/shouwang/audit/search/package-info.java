@@ -1,2 +1,5 @@
-/** Searching and exporting the log, each read itself appended to the log. */
+/**
+ * Searching the log (the filters a search and an export share), each read itself appended to the
+ * log.
+ */
 package org.shouwang.audit.search;

@@ -6,10 +6,10 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.shouwang.audit.chain.AuditLog;
-import org.shouwang.audit.chain.ReadAuditor;
 import org.shouwang.audit.chain.ReadKind;
 import org.shouwang.audit.chain.VerificationResult;
+import org.shouwang.audit.store.AuditLog;
+import org.shouwang.audit.store.ReadAuditor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

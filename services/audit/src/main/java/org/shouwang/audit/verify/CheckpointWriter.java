@@ -5,9 +5,9 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import org.shouwang.audit.chain.AuditLog;
-import org.shouwang.audit.chain.AuditMetrics;
 import org.shouwang.audit.chain.ChainHead;
+import org.shouwang.audit.store.AuditLog;
+import org.shouwang.audit.store.AuditMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -11,8 +11,8 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.shouwang.audit.chain.ChainVerifier;
-import org.shouwang.audit.chain.ExportReader;
 import org.shouwang.audit.chain.VerificationResult;
+import org.shouwang.audit.export.ExportReader;
 
 /**
  * Re-verifies an export without the service or its database: recomputes every entry's hash from its

@@ -1,13 +1,12 @@
 package org.shouwang.audit.verify;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import java.util.List;
 import org.shouwang.audit.chain.ChainBreak;
 import org.shouwang.audit.chain.VerificationResult;
+import org.shouwang.audit.store.ReadAuditor;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -64,13 +63,9 @@ class VerifyController {
       throw new ResponseStatusException(
           HttpStatus.BAD_REQUEST, "parameter 'from' must not be after 'to'");
     }
-    List<String> roles =
-        user.getAuthorities().stream()
-            .map(GrantedAuthority::getAuthority)
-            .map(a -> a.startsWith("ROLE_") ? a.substring(5) : a)
-            .toList();
     ChainVerification.Report report =
-        verification.verify(from, to, user.getName(), roles, "/api/v1/audit/verify");
+        verification.verify(
+            from, to, user.getName(), ReadAuditor.roles(user), "/api/v1/audit/verify");
     VerificationResult r = report.result();
     return new VerifyResponse(
         r.ok() ? "OK" : "BROKEN",

@@ -11,10 +11,10 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.record.TimestampType;
-import org.shouwang.audit.chain.AuditDatabase;
 import org.shouwang.audit.chain.NewEntry;
 import org.shouwang.audit.chain.VerificationResult;
 import org.shouwang.audit.consumer.RecordClassifier;
+import org.shouwang.audit.store.AuditDatabase;
 import org.shouwang.platform.kafka.ContractTopics;
 import org.shouwang.platform.kafka.KafkaTopicsProperties;
 

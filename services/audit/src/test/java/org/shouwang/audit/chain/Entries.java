@@ -6,13 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Test entries and chains. */
-final class Entries {
+public final class Entries {
 
-  static final Instant T0 = Instant.parse("2026-03-02T01:30:00.123456Z");
+  public static final Instant T0 = Instant.parse("2026-03-02T01:30:00.123456Z");
 
   private Entries() {}
 
-  static NewEntry householdEvent(String household, long offset) {
+  public static NewEntry householdEvent(String household, long offset) {
     return new NewEntry(
         T0,
         "HOUSEHOLD_EVENT:MEDICAL_EXPENSE",
@@ -28,7 +28,7 @@ final class Entries {
   }
 
   /** A chain of {@code n} entries from genesis. */
-  static List<AuditEntry> chain(int n) {
+  public static List<AuditEntry> chain(int n) {
     List<AuditEntry> chain = new ArrayList<>();
     String prev = CanonicalEncoding.GENESIS;
     for (int i = 1; i <= n; i++) {

@@ -9,7 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Times the searches the API runs (the SQL of {@link AuditQuery}, first page of 100) on a filled
+ * Times the searches the API runs (the SQL of {@link AuditFilter}, first page of 100) on a filled
  * log, for the benchmark: the median of five runs and the plan's access path.
  */
 public final class SearchTimings {
@@ -18,7 +18,7 @@ public final class SearchTimings {
 
   /** One line per search: what, rows, median milliseconds, plan. */
   public static List<String> run(
-      org.shouwang.audit.chain.AuditLog log, String household, String actor) {
+      org.shouwang.audit.store.AuditLog log, String household, String actor) {
     Object[][] searches = {
       {"household timeline", household, null, null, null, null},
       {"common kind HOUSEHOLD_EVENT:MEDICAL_EXPENSE", null, "HOUSEHOLD_EVENT:MEDICAL_EXPENSE"},
@@ -51,8 +51,8 @@ public final class SearchTimings {
     {
       for (Object[] search : searches) {
         Object[] a = Arrays.copyOf(search, 6);
-        AuditQuery query =
-            AuditQuery.of(
+        AuditFilter query =
+            AuditFilter.of(
                 (String) a[1],
                 (String) a[2],
                 null,
@@ -60,7 +60,7 @@ public final class SearchTimings {
                 (String) a[4],
                 (String) a[5],
                 null);
-        AuditQuery.Statement sql = query.sql(100);
+        AuditFilter.Statement sql = query.sql(100);
         long[] nanos = new long[5];
         int rows = 0;
         for (int run = 0; run < nanos.length; run++) {

@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.function.Predicate;
 import org.shouwang.events.Rule;
 import org.shouwang.simulator.county.County;
 import org.shouwang.simulator.county.CountyGenerator;
@@ -88,7 +87,7 @@ public record SimulationPlan(
                   config.seed() ^ SALT_LIVES ^ (household.index() * 0xC2B2_AE3D_27D4_EB4FL)));
       BenignLife.live(life, rule != null);
       if (rule != null) {
-        GroundTruth label = Scenarios.apply(rule, life);
+        GroundTruth label = Scenarios.of(rule).apply(life);
         if (label != null) {
           labels.add(label);
         }
@@ -96,7 +95,7 @@ public record SimulationPlan(
       records.addAll(life.records);
     }
     labels.addAll(
-        Scenarios.unregistered(
+        PaymentUnregistered.inject(
             config,
             county.townships().stream().map(Township::shortCode).toList(),
             scenarioRandom,
@@ -114,11 +113,11 @@ public record SimulationPlan(
     Map<Integer, Rule> assigned = new HashMap<>();
     Map<Rule, Integer> demo = assignDemo(config, county, assigned);
     for (Rule rule : ASSIGNMENT_ORDER) {
-      Predicate<Household> eligible = Scenarios.eligible(rule);
+      Scenario scenario = Scenarios.of(rule);
       List<Household> pool =
           new ArrayList<>(
               county.households().stream()
-                  .filter(h -> !assigned.containsKey(h.index()) && eligible.test(h))
+                  .filter(h -> !assigned.containsKey(h.index()) && scenario.fits(h))
                   .toList());
       int wanted = config.scenarioCount(rule) - demo.getOrDefault(rule, 0);
       for (int i = 0; i < wanted && !pool.isEmpty(); i++) {
@@ -142,7 +141,7 @@ public record SimulationPlan(
       for (Household household : theirs) {
         for (Rule rule : DEMO_RULES) {
           if (used.getOrDefault(rule, 0) < config.scenarioCount(rule)
-              && Scenarios.eligible(rule).test(household)) {
+              && Scenarios.of(rule).fits(household)) {
             assigned.put(household.index(), rule);
             used.merge(rule, 1, Integer::sum);
             break;

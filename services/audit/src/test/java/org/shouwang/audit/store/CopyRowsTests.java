@@ -1,4 +1,4 @@
-package org.shouwang.audit.chain;
+package org.shouwang.audit.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,6 +7,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.shouwang.audit.chain.AuditEntry;
+import org.shouwang.audit.chain.CanonicalEncoding;
+import org.shouwang.audit.chain.Entries;
+import org.shouwang.audit.chain.NewEntry;
 
 /**
  * The verification walk's hash straight from binary COPY rows agrees with {@link

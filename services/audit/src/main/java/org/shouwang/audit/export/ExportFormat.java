@@ -1,9 +1,12 @@
-package org.shouwang.audit.chain;
+package org.shouwang.audit.export;
 
 import java.io.IOException;
 import java.io.Writer;
 import java.util.Base64;
 import java.util.Locale;
+import org.shouwang.audit.chain.AuditEntry;
+import org.shouwang.audit.chain.CanonicalEncoding;
+import org.shouwang.audit.chain.Texts;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 

@@ -1,4 +1,4 @@
-package org.shouwang.audit.chain;
+package org.shouwang.audit.store;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -9,6 +9,8 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import org.shouwang.audit.chain.KindFamily;
+import org.shouwang.audit.chain.VerificationResult;
 
 /**
  * The audit log's metrics, tagged only with {@link KindFamily} and a two-valued result.

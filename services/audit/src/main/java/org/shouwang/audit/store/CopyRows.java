@@ -1,4 +1,4 @@
-package org.shouwang.audit.chain;
+package org.shouwang.audit.store;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -7,9 +7,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
+import org.shouwang.audit.chain.AuditEntry;
+import org.shouwang.audit.chain.CanonicalEncoding;
 
 /**
- * Rows of {@code audit_log} in PostgreSQL's binary COPY format ({@link AuditLog#COLUMNS} order),
+ * Rows of {@code audit_log} in PostgreSQL's binary COPY format ({@link AuditSql#COLUMNS} order),
  * framed in a buffer, and hashed straight from it.
  *
  * <p>The binary COPY format writes every field as a 4-byte big-endian length (-1 for null) followed

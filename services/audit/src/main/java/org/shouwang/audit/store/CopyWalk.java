@@ -1,4 +1,4 @@
-package org.shouwang.audit.chain;
+package org.shouwang.audit.store;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -8,6 +8,8 @@ import java.util.concurrent.BlockingQueue;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 import org.postgresql.copy.CopyOut;
+import org.shouwang.audit.chain.CanonicalEncoding;
+import org.shouwang.audit.chain.ChainVerifier;
 
 /**
  * The verification walk over the database: the rows come with one binary {@code COPY ... TO STDOUT}
@@ -171,15 +173,7 @@ final class CopyWalk {
     Reader reader = new Reader(sink, buffers);
     for (long from = first; from <= last && !checker.done(); ) {
       long to = Math.min(last, from + segment - 1);
-      CopyOut copy =
-          copies.copyOut(
-              "COPY (SELECT "
-                  + AuditLog.COLUMNS
-                  + " FROM audit_log WHERE seq >= "
-                  + from
-                  + " AND seq <= "
-                  + to
-                  + " ORDER BY seq) TO STDOUT (FORMAT binary)");
+      CopyOut copy = copies.copyOut(AuditSql.copyOut(from, to));
       boolean inHeader = true;
       boolean ended = false;
       byte[] message;

@@ -1,4 +1,4 @@
-package org.shouwang.audit.chain;
+package org.shouwang.audit.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,6 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.shouwang.audit.chain.AuditEntry;
+import org.shouwang.audit.chain.CanonicalEncoding;
+import org.shouwang.audit.chain.NewEntry;
 
 class ExportFormatTests {
 

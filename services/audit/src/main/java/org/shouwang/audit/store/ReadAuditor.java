@@ -1,9 +1,16 @@
-package org.shouwang.audit.chain;
+package org.shouwang.audit.store;
 
 import java.time.Clock;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.shouwang.audit.chain.AuditEntry;
+import org.shouwang.audit.chain.KindFamily;
+import org.shouwang.audit.chain.NewEntry;
+import org.shouwang.audit.chain.ReadKind;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -56,7 +63,25 @@ public final class ReadAuditor {
             null,
             null,
             JSON.writeValueAsBytes(payload));
-    return log.append(java.util.List.of(entry)).get(0);
+    return log.append(List.of(entry)).get(0);
+  }
+
+  /** Records a read by an authenticated caller: its name and roles ({@code ROLE_} taken off). */
+  public AuditEntry record(
+      ReadKind kind,
+      Authentication user,
+      String path,
+      Map<String, ?> filters,
+      Map<String, ?> outcome) {
+    return record(kind, user.getName(), roles(user), path, filters, outcome);
+  }
+
+  /** The caller's roles without Spring's {@code ROLE_} prefix, as the entries name them. */
+  public static List<String> roles(Authentication user) {
+    return user.getAuthorities().stream()
+        .map(GrantedAuthority::getAuthority)
+        .map(a -> a.startsWith("ROLE_") ? a.substring(5) : a)
+        .toList();
   }
 
   private static Map<String, Object> withoutNulls(Map<String, ?> map) {

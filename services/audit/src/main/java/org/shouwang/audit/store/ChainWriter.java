@@ -1,4 +1,4 @@
-package org.shouwang.audit.chain;
+package org.shouwang.audit.store;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
@@ -6,6 +6,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.postgresql.copy.CopyIn;
+import org.shouwang.audit.chain.AuditEntry;
+import org.shouwang.audit.chain.NewEntry;
+import org.shouwang.audit.chain.Texts;
 
 /**
  * Chains and writes a batch in PostgreSQL's binary COPY format, streaming: each row is encoded once

@@ -1,4 +1,4 @@
-package org.shouwang.audit.chain;
+package org.shouwang.audit.store;
 
 /** The database could not append or read the log. */
 public class AuditStoreException extends RuntimeException {

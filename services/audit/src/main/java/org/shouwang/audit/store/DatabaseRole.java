@@ -1,4 +1,4 @@
-package org.shouwang.audit.chain;
+package org.shouwang.audit.store;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -22,10 +22,7 @@ public record DatabaseRole(String name) {
   /** The database's audit role if it exists and the login user may use it. */
   public static DatabaseRole detect(DataSource dataSource) throws SQLException {
     try (Connection c = dataSource.getConnection();
-        PreparedStatement s =
-            c.prepareStatement(
-                "SELECT rolname FROM pg_roles WHERE rolname = current_database() || '_audit_app'"
-                    + " AND pg_has_role(current_user, oid, 'MEMBER')")) {
+        PreparedStatement s = c.prepareStatement(AuditSql.AUDIT_ROLE)) {
       try (ResultSet rs = s.executeQuery()) {
         return rs.next() ? new DatabaseRole(rs.getString(1)) : LOGIN_USER;
       }
@@ -37,12 +34,12 @@ public record DatabaseRole(String name) {
     connection.setAutoCommit(false);
     if (readOnly) {
       try (Statement s = connection.createStatement()) {
-        s.execute("SET TRANSACTION READ ONLY, ISOLATION LEVEL REPEATABLE READ");
+        s.execute(AuditSql.READ_ONLY_SNAPSHOT);
       }
     }
     if (name != null) {
       try (Statement s = connection.createStatement()) {
-        s.execute("SET LOCAL ROLE \"" + name.replace("\"", "\"\"") + "\"");
+        s.execute(AuditSql.setRole(name));
       }
     }
   }

@@ -1,4 +1,4 @@
-package org.shouwang.audit.chain;
+package org.shouwang.audit.store;
 
 import java.io.StringReader;
 import java.sql.Array;
@@ -22,6 +22,13 @@ import java.util.Set;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
+import org.shouwang.audit.chain.AuditEntry;
+import org.shouwang.audit.chain.CanonicalEncoding;
+import org.shouwang.audit.chain.ChainHead;
+import org.shouwang.audit.chain.ChainVerifier;
+import org.shouwang.audit.chain.KindFamily;
+import org.shouwang.audit.chain.NewEntry;
+import org.shouwang.audit.chain.VerificationResult;
 
 /**
  * The log in PostgreSQL: the only writer of {@code audit_log}, and the chain walk over it.
@@ -35,17 +42,6 @@ public final class AuditLog {
 
   /** The advisory lock key of the chain (advisory locks are per database). */
   static final long CHAIN_LOCK = 0x5357_4155_4449_5431L;
-
-  /** The columns of an entry, in {@link #map(ResultSet)} order. */
-  public static final String COLUMNS =
-      "seq, appended_at, occurred_at, kind, household_id, actor, source_topic,"
-          + " source_partition, source_offset, record_key, detail, payload, prev_hash, hash";
-
-  /** {@link #COLUMNS} to select. */
-  public static final String SELECT_COLUMNS = COLUMNS;
-
-  private static final String COPY = "COPY audit_log (" + COLUMNS + ") FROM STDIN";
-  private static final String COPY_BINARY = COPY + " (FORMAT binary)";
 
   /** Whether verification hashes on a second thread while reading (for measurements). */
   private static final boolean PIPELINED =
@@ -102,7 +98,7 @@ public final class AuditLog {
       try {
         role.begin(c, false);
         try (Statement s = c.createStatement()) {
-          s.execute("SELECT pg_advisory_xact_lock(" + CHAIN_LOCK + ")");
+          s.execute(AuditSql.chainLock(CHAIN_LOCK));
         }
         List<NewEntry> fresh = fresh(c, entries);
         if (!fresh.isEmpty()) {
@@ -112,7 +108,7 @@ public final class AuditLog {
             utf8Server = utf8Server(c);
           }
           if (utf8Server) {
-            CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY_BINARY);
+            CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn(AuditSql.COPY_IN_BINARY);
             try {
               chained.addAll(
                   new ChainWriter().write(copy, fresh, head.sequence() + 1, now, head.hash()));
@@ -199,11 +195,11 @@ public final class AuditLog {
               // the rows are wanted in sequence order: along the primary key, which follows the
               // table's physical order, never sorted (a sort of the whole log spills to disk)
               try (Statement st = c.createStatement()) {
-                st.execute("SET LOCAL enable_sort = off");
+                st.execute(AuditSql.NO_SORT);
               }
               long last = to == null ? Long.MAX_VALUE : to;
               try (Statement st = c.createStatement();
-                  ResultSet rs = st.executeQuery("SELECT max(seq) FROM audit_log")) {
+                  ResultSet rs = st.executeQuery(AuditSql.LAST_SEQUENCE)) {
                 // the walk goes in segments up to the last entry of this snapshot
                 last = rs.next() ? Math.min(last, rs.getLong(1)) : 0;
               }
@@ -214,7 +210,7 @@ public final class AuditLog {
     return result;
   }
 
-  /** The entry at the cursor's row, columns as {@link #SELECT_COLUMNS}. */
+  /** The entry at the cursor's row, columns as {@link AuditSql#COLUMNS}. */
   public static AuditEntry map(ResultSet rs) throws SQLException {
     return new AuditEntry(
         rs.getLong(1),
@@ -255,8 +251,7 @@ public final class AuditLog {
 
   private static Optional<ChainHead> head(Connection c) throws SQLException {
     try (Statement s = c.createStatement();
-        ResultSet rs =
-            s.executeQuery("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1")) {
+        ResultSet rs = s.executeQuery(AuditSql.HEAD)) {
       return rs.next()
           ? Optional.of(new ChainHead(rs.getLong(1), rs.getString(2)))
           : Optional.empty();
@@ -264,18 +259,13 @@ public final class AuditLog {
   }
 
   private static String hashAt(Connection c, long sequence) throws SQLException {
-    try (PreparedStatement s = c.prepareStatement("SELECT hash FROM audit_log WHERE seq = ?")) {
+    try (PreparedStatement s = c.prepareStatement(AuditSql.HASH_AT)) {
       s.setLong(1, sequence);
       try (ResultSet rs = s.executeQuery()) {
         return rs.next() ? rs.getString(1) : null;
       }
     }
   }
-
-  private static final String HIGHEST_OFFSETS =
-      "SELECT p.topic, p.part, (SELECT max(l.source_offset) FROM audit_log l"
-          + " WHERE l.source_topic = p.topic AND l.source_partition = p.part)"
-          + " FROM unnest(?::text[], ?::int[]) AS p(topic, part)";
 
   /**
    * The entries whose Kafka record is neither in the log nor earlier in the batch. The usual batch
@@ -315,7 +305,7 @@ public final class AuditLog {
                       parts.add(p);
                     }));
     Map<String, Map<Integer, Long>> highest = new HashMap<>();
-    try (PreparedStatement s = c.prepareStatement(HIGHEST_OFFSETS)) {
+    try (PreparedStatement s = c.prepareStatement(AuditSql.HIGHEST_OFFSETS)) {
       s.setArray(1, c.createArrayOf("text", topics.toArray()));
       s.setArray(2, c.createArrayOf("integer", parts.toArray()));
       try (ResultSet rs = s.executeQuery()) {
@@ -356,10 +346,7 @@ public final class AuditLog {
     }
     Set<String> present = new HashSet<>();
     if (!offsets.isEmpty()) {
-      try (PreparedStatement s =
-          c.prepareStatement(
-              "SELECT source_offset FROM audit_log WHERE source_topic = ? AND source_partition = ?"
-                  + " AND source_offset = ANY (?)")) {
+      try (PreparedStatement s = c.prepareStatement(AuditSql.PRESENT_OFFSETS)) {
         for (var topic : offsets.entrySet()) {
           for (var partition : topic.getValue().entrySet()) {
             Array array = c.createArrayOf("bigint", partition.getValue().toArray(Long[]::new));
@@ -392,7 +379,7 @@ public final class AuditLog {
 
   private static boolean utf8Server(Connection c) throws SQLException {
     try (Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SHOW server_encoding")) {
+        ResultSet rs = s.executeQuery(AuditSql.SERVER_ENCODING)) {
       return rs.next() && "UTF8".equalsIgnoreCase(rs.getString(1));
     }
   }
@@ -424,7 +411,9 @@ public final class AuditLog {
       text(rows, e.hash()).append('\n');
     }
     try {
-      c.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY, new StringReader(rows.toString()));
+      c.unwrap(PGConnection.class)
+          .getCopyAPI()
+          .copyIn(AuditSql.COPY_IN, new StringReader(rows.toString()));
     } catch (java.io.IOException e) {
       throw new SQLException("COPY into audit_log failed", e);
     }

@@ -1,4 +1,4 @@
-package org.shouwang.audit.chain;
+package org.shouwang.audit.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;

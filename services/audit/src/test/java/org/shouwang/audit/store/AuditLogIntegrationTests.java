@@ -1,4 +1,4 @@
-package org.shouwang.audit.chain;
+package org.shouwang.audit.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -14,7 +14,11 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.shouwang.audit.chain.AuditEntry;
 import org.shouwang.audit.chain.ChainBreak.Problem;
+import org.shouwang.audit.chain.Entries;
+import org.shouwang.audit.chain.NewEntry;
+import org.shouwang.audit.chain.VerificationResult;
 
 class AuditLogIntegrationTests {
 

@@ -1,5 +1,8 @@
 package org.shouwang.audit.search;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -7,11 +10,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.shouwang.audit.chain.AuditLog;
 import org.shouwang.audit.chain.KindFamily;
+import org.shouwang.audit.store.AuditSql;
 
 /**
- * A search of the log: every filter optional, oldest first, keyset-paged on the sequence number.
+ * The filters of a search or an export of the log: every filter optional, oldest first,
+ * keyset-paged on the sequence number. Both endpoints bind their query parameters to {@link
+ * Parameters} and read them through {@link Parameters#filter()}.
  *
  * @param householdId entries of this household
  * @param kind a whole kind ({@code ALERT:MEDICAL_BURDEN}), a family ({@code ALERT}) or a code of
@@ -21,11 +26,37 @@ import org.shouwang.audit.chain.KindFamily;
  * @param to occurred before
  * @param afterSequence entries after this sequence number (the previous page's last)
  */
-record AuditQuery(
+public record AuditFilter(
     String householdId, String kind, String actor, Instant from, Instant to, long afterSequence) {
 
-  /** Builds a query from request parameters, with an error naming any bad parameter. */
-  static AuditQuery of(
+  /**
+   * The query parameters of a search or export, as bound by Spring MVC (by name).
+   *
+   * @param householdId see {@link AuditFilter#householdId}
+   * @param kind see {@link AuditFilter#kind}
+   * @param type the contract's name for {@code kind}
+   * @param actor see {@link AuditFilter#actor}
+   * @param from ISO-8601 time with an offset
+   * @param to ISO-8601 time with an offset
+   * @param afterSequence see {@link AuditFilter#afterSequence}
+   */
+  public record Parameters(
+      String householdId,
+      String kind,
+      String type,
+      String actor,
+      String from,
+      String to,
+      Long afterSequence) {
+
+    /** The filter, with an error naming any bad parameter. */
+    public AuditFilter filter() {
+      return of(householdId, kind, type, actor, from, to, afterSequence);
+    }
+  }
+
+  /** Builds a filter from request parameters, with an error naming any bad parameter. */
+  static AuditFilter of(
       String householdId,
       String kind,
       String type,
@@ -49,7 +80,7 @@ record AuditQuery(
     if (fromTime != null && toTime != null && !fromTime.isBefore(toTime)) {
       throw new BadQueryException("parameter 'from' must be before 'to'");
     }
-    return new AuditQuery(
+    return new AuditFilter(
         blankToNull(householdId),
         blankToNull(kind != null ? kind : type),
         blankToNull(actor),
@@ -59,7 +90,7 @@ record AuditQuery(
   }
 
   /** The filters as recorded in the read's audit entry. */
-  Map<String, Object> filters() {
+  public Map<String, Object> filters() {
     Map<String, Object> filters = new LinkedHashMap<>();
     filters.put("householdId", householdId);
     filters.put("kind", kind);
@@ -71,10 +102,10 @@ record AuditQuery(
   }
 
   /** The SQL and its parameters; {@code limit} null for no limit (exports). */
-  Statement sql(Integer limit) {
+  public Statement sql(Integer limit) {
     StringBuilder sql =
         new StringBuilder("SELECT ")
-            .append(AuditLog.SELECT_COLUMNS)
+            .append(AuditSql.COLUMNS)
             .append(" FROM audit_log WHERE seq > ?");
     List<Object> params = new ArrayList<>();
     params.add(afterSequence);
@@ -122,7 +153,18 @@ record AuditQuery(
    * @param sql the statement
    * @param params its parameters in order
    */
-  record Statement(String sql, List<Object> params) {}
+  public record Statement(String sql, List<Object> params) {
+
+    /** The statement prepared on a connection, its parameters set. */
+    public PreparedStatement prepare(Connection c) throws SQLException {
+      PreparedStatement s = c.prepareStatement(sql);
+      int i = 1;
+      for (Object param : params) {
+        s.setObject(i++, param);
+      }
+      return s;
+    }
+  }
 
   private static String blankToNull(String value) {
     return value == null || value.isBlank() ? null : value.strip();
