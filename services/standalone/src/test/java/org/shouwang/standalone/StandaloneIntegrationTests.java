@@ -45,6 +45,14 @@ class StandaloneIntegrationTests {
   private static final Pattern METRIC =
       Pattern.compile("\\b((?:shouwang|jvm|process|kafka)_[a-z0-9_]+)\\b");
 
+  private static final Pattern SELECTOR =
+      Pattern.compile("\\b((?:shouwang|jvm|process|kafka)_[a-z0-9_]+)\\{([^}]*)\\}");
+  private static final Pattern LABEL_MATCHER =
+      Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)\\s*(?:=~|!~|!=|=)\\s*\"");
+  private static final Pattern GROUPING = Pattern.compile("\\bby\\s*\\(([^)]*)\\)");
+  private static final Pattern SERIES =
+      Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\\{(.*)\\})?\\s");
+
   @TempDir static Path data;
   static Standalone standalone;
   static final HttpClient http = HttpClient.newHttpClient();
@@ -161,6 +169,121 @@ class StandaloneIntegrationTests {
               Set<String> exported = exportedMetricNames();
               assertThat(queried).allSatisfy(name -> assertThat(exported).contains(name));
             });
+  }
+
+  /**
+   * A label a board filters on or groups by must be on the metric: a panel over {@code
+   * shouwang_cases_open{audience="AUDITOR"}} showed no data for months because that gauge had no
+   * audience tag. Labels of Prometheus' own targets (instance, job) and of the info series a panel
+   * joins (group_left) count as present.
+   */
+  @Test
+  void exportsEveryLabelTheDashboardsFilterOnOrGroupBy() throws Exception {
+    await()
+        .atMost(WAIT)
+        .pollInterval(Duration.ofSeconds(2))
+        .untilAsserted(
+            () -> {
+              Map<String, Set<String>> exported = exportedLabels();
+              for (String expr : boardExpressions()) {
+                Set<String> available = new TreeSet<>(Set.of("instance", "job", "pod"));
+                boolean anyExported = false;
+                Matcher metrics = METRIC.matcher(expr);
+                while (metrics.find()) {
+                  anyExported |= exported.containsKey(metrics.group(1));
+                  available.addAll(exported.getOrDefault(metrics.group(1), Set.of()));
+                }
+                if (!anyExported) {
+                  continue; // only series that appear with their first event; checked then
+                }
+                Matcher selectors = SELECTOR.matcher(expr);
+                while (selectors.find()) {
+                  String metric = selectors.group(1);
+                  if (!exported.containsKey(metric)) {
+                    continue; // a series that appears with its first event; its query says so
+                  }
+                  Matcher labels = LABEL_MATCHER.matcher(selectors.group(2));
+                  while (labels.find()) {
+                    assertThat(exported.get(metric))
+                        .as("label %s of %s in %s", labels.group(1), metric, expr)
+                        .contains(labels.group(1));
+                  }
+                }
+                Matcher groupings = GROUPING.matcher(expr);
+                while (groupings.find()) {
+                  for (String label : groupings.group(1).split(",")) {
+                    if (!label.isBlank()) {
+                      assertThat(available)
+                          .as("label %s grouped by in %s", label.trim(), expr)
+                          .contains(label.trim());
+                    }
+                  }
+                }
+              }
+            });
+  }
+
+  /**
+   * Every PromQL panel returns data on the running system, asked of a real Prometheus that scrapes
+   * the services (Debian's {@code prometheus} package; the test is skipped without it, and CI
+   * installs it).
+   */
+  @Test
+  void everyBoardPanelReturnsDataFromARealPrometheus() throws Exception {
+    Optional<Path> binary = RealPrometheus.binary();
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        binary.isPresent() || System.getenv("CI") != null,
+        "no prometheus binary on this machine (apt-get install prometheus)");
+    assertThat(binary).as("CI installs prometheus (see .ci/run)").isPresent();
+    List<Integer> ports =
+        java.util.Arrays.stream(ServiceModule.values()).map(standalone::portOf).toList();
+    try (RealPrometheus prometheus = RealPrometheus.start(binary.get(), data, ports)) {
+      for (String expr : boardExpressions()) {
+        await()
+            .atMost(WAIT)
+            .pollInterval(Duration.ofSeconds(2))
+            .untilAsserted(
+                () ->
+                    assertThat(prometheus.query(RealPrometheus.withGrafanaVariables(expr)))
+                        .as("series returned by %s", expr)
+                        .isPositive());
+      }
+    }
+  }
+
+  private static List<String> boardExpressions() throws IOException {
+    List<String> expressions = new java.util.ArrayList<>();
+    for (Path board : GrafanaDashboardsTests.dashboardFiles()) {
+      for (JsonNode panel : GrafanaDashboardsTests.read(board).get("panels")) {
+        for (JsonNode target : panel.path("targets")) {
+          String expr = target.path("expr").asString("");
+          if (!expr.isEmpty()) {
+            expressions.add(expr);
+          }
+        }
+      }
+    }
+    return expressions;
+  }
+
+  private static Map<String, Set<String>> exportedLabels() throws Exception {
+    Map<String, Set<String>> labels = new java.util.TreeMap<>();
+    for (ServiceModule module : ServiceModule.values()) {
+      for (String line : get(module, "/actuator/prometheus", null).body().split("\\n")) {
+        Matcher series = SERIES.matcher(line);
+        if (line.startsWith("#") || !series.find()) {
+          continue;
+        }
+        Set<String> names = labels.computeIfAbsent(series.group(1), name -> new TreeSet<>());
+        if (series.group(2) != null) {
+          Matcher label = LABEL_MATCHER.matcher(series.group(2));
+          while (label.find()) {
+            names.add(label.group(1));
+          }
+        }
+      }
+    }
+    return labels;
   }
 
   @Test

@@ -64,7 +64,8 @@ class CaseMetrics {
     }
   }
 
-  record OpenCount(String townshipCode, String severity, String state, long count) {}
+  record OpenCount(
+      String townshipCode, String audience, String severity, String state, long count) {}
 
   record TownshipCount(String townshipCode, String level, long count) {}
 
@@ -76,9 +77,9 @@ class CaseMetrics {
       OffsetDateTime now = OffsetDateTime.now(clock);
       List<OpenCount> counts =
           jdbc.sql(
-                  "select coalesce(township_code, ?) as township_code, severity, state,"
+                  "select coalesce(township_code, ?) as township_code, audience, severity, state,"
                       + " count(*) as count from cases"
-                      + " where state not in ('RESOLVED', 'DISMISSED') group by 1, 2, 3")
+                      + " where state not in ('RESOLVED', 'DISMISSED') group by 1, 2, 3, 4")
               .param(NO_TOWNSHIP)
               .query(OpenCount.class)
               .list();
@@ -89,6 +90,7 @@ class CaseMetrics {
                       MultiGauge.Row.of(
                           Tags.of(
                               "township", c.townshipCode(),
+                              "audience", c.audience(),
                               "severity", c.severity(),
                               "state", c.state()),
                           c.count()))

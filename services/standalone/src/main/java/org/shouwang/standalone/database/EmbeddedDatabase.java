@@ -17,6 +17,12 @@ import org.slf4j.LoggerFactory;
 /**
  * A real PostgreSQL server from the embedded binaries, its cluster in a directory of its own that
  * survives restarts. As root, the binaries run inside a user namespace by themselves.
+ *
+ * <p>The embedded default holds the cases and the audit log, so it syncs its commits like any
+ * production server: zonky starts the server with {@code -F} (fsync off) and {@code
+ * synchronous_commit=off}, test defaults that can lose acknowledged commits when the server or the
+ * machine dies; both are turned back on here ({@code -c fsync=on} comes after {@code -F} on the
+ * command line, and the last setting wins).
  */
 public final class EmbeddedDatabase implements AutoCloseable {
 
@@ -33,6 +39,15 @@ public final class EmbeddedDatabase implements AutoCloseable {
     this.port = port;
   }
 
+  /** The process id of the running server (the postmaster), from its {@code postmaster.pid}. */
+  public long serverProcessId() {
+    try {
+      return Long.parseLong(Files.readAllLines(directory.resolve("postmaster.pid")).get(0).trim());
+    } catch (IOException e) {
+      throw new UncheckedIOException("PostgreSQL is not running in " + directory, e);
+    }
+  }
+
   public void start() {
     try {
       Files.createDirectories(directory);
@@ -43,6 +58,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
               // the standalone stops the database itself, after the services that use it
               .setRegisterShutdownHook(false)
               .setPort(port)
+              .setServerConfig("fsync", "on")
+              .setServerConfig("synchronous_commit", "on")
+              .setServerConfig("full_page_writes", "on")
               .start();
       log.info("PostgreSQL ready on localhost:{}, data in {}", port, directory);
     } catch (IOException e) {
