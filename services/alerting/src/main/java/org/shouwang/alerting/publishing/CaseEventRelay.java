@@ -73,6 +73,23 @@ class CaseEventRelay {
       metrics.failed();
       log.warn("Could not relay case events to {} (will retry): {}", topic, e.toString());
     }
+    measureOldestUnpublished();
+  }
+
+  /** Measured after every pass, failed or not: a relay that keeps failing shows a growing age. */
+  void measureOldestUnpublished() {
+    try {
+      OffsetDateTime oldest =
+          jdbc.sql("select min(created_at) from case_event_outbox where published_at is null")
+              .query((row, number) -> row.getObject(1, OffsetDateTime.class))
+              .list()
+              .get(0);
+      OffsetDateTime now = OffsetDateTime.now(clock);
+      metrics.oldestUnpublished(
+          oldest == null ? java.time.Duration.ZERO : java.time.Duration.between(oldest, now));
+    } catch (RuntimeException e) {
+      log.warn("Could not measure the case-event outbox: {}", e.toString());
+    }
   }
 
   private int relayBatch() {

@@ -1,15 +1,23 @@
 package org.shouwang.alerting.publishing;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.stereotype.Component;
 
-/** Case events relayed to Kafka, and relay failures. */
+/**
+ * Case events relayed to Kafka, relay failures, and how long the oldest unpublished case event has
+ * waited (the ops alert CaseEventRelayStuck fires past five minutes: auditors would not see the
+ * latest case work).
+ */
 @Component
 class PublishingMetrics {
 
   private final Counter published;
   private final Counter failed;
+  private final AtomicLong oldestUnpublishedMillis = new AtomicLong();
 
   PublishingMetrics(MeterRegistry registry) {
     published =
@@ -20,6 +28,17 @@ class PublishingMetrics {
         Counter.builder("shouwang.case.events.relay.failures")
             .description("Relay passes that failed and will be retried")
             .register(registry);
+    Gauge.builder(
+            "shouwang.case.events.relay.oldest.unpublished",
+            oldestUnpublishedMillis,
+            millis -> millis.get() / 1000.0)
+        .description("Age of the oldest case event not yet relayed to Kafka (0 when none waits)")
+        .baseUnit("seconds")
+        .register(registry);
+  }
+
+  void oldestUnpublished(Duration age) {
+    oldestUnpublishedMillis.set(Math.max(0, age.toMillis()));
   }
 
   void published(int count) {
