@@ -84,12 +84,18 @@ class AlertingPropertiesTests {
 
   /** Binds the module's defaults file under the given overrides, as the application does. */
   private static AlertingProperties bind(Map<String, Object> overrides) throws Exception {
+    // the module's file over the platform's defaults (shouwang.zone), placeholders resolved
+    List<org.springframework.core.env.PropertySource<?>> sources =
+        List.of(
+            new MapPropertySource("overrides", overrides),
+            new ResourcePropertySource(new ClassPathResource("alerting.properties")),
+            new ResourcePropertySource(
+                new ClassPathResource("shouwang-platform-defaults.properties")));
     Binder binder =
         new Binder(
-            ConfigurationPropertySources.from(
-                List.of(
-                    new MapPropertySource("overrides", overrides),
-                    new ResourcePropertySource(new ClassPathResource("alerting.properties")))));
+            ConfigurationPropertySources.from(sources),
+            new org.springframework.boot.context.properties.bind
+                .PropertySourcesPlaceholdersResolver(sources));
     return binder.bind("shouwang.alerting", AlertingProperties.class).get();
   }
 

@@ -51,12 +51,13 @@ public record IngestProperties(
    *
    * @param maxBodySize largest file accepted
    * @param maxRows most data rows one file may carry
-   * @param zone the time zone of times written without an offset ({@code 2026-03-02 09:30})
+   * @param zone the time zone of times written without an offset ({@code 2026-03-02 09:30}); the
+   *     platform's {@code shouwang.zone} unless set (ingest.properties)
    */
   public record Csv(
       @DefaultValue("32MB") @NotNull DataSize maxBodySize,
       @DefaultValue("50000") @Min(1) @Max(1_000_000) int maxRows,
-      @DefaultValue("Asia/Shanghai") @NotNull ZoneId zone) {}
+      @NotNull ZoneId zone) {}
 
   /**
    * Tuning of the idempotent ({@code acks=all}) producer; other {@code spring.kafka.producer.*}
