@@ -9,6 +9,7 @@ import org.shouwang.console.ConsoleProperties;
 import org.shouwang.events.AssistanceMeasure;
 import org.shouwang.events.CaseAction;
 import org.shouwang.events.CaseState;
+import org.shouwang.events.Department;
 import org.shouwang.events.EventType;
 import org.shouwang.events.Programme;
 import org.shouwang.events.Rule;
@@ -149,6 +150,33 @@ public class Names {
       codeName = "UNKNOWN".equals(code) ? "未知类型" : code;
     }
     return familyName + "：" + codeName;
+  }
+
+  /**
+   * Who an audit entry names as actor: users as they are, the sources and departments of the
+   * contract and the services by their Chinese names.
+   */
+  public String actor(String actor) {
+    if (actor == null) {
+      return "";
+    }
+    switch (actor) {
+      case "system", "SYSTEM":
+        return "系统";
+      case "risk-engine":
+        return "风险引擎";
+      case "CADRE_VISIT":
+        return "干部走访";
+      case "SELF_DECLARATION":
+        return "农户申报";
+      default:
+        break;
+    }
+    try {
+      return Department.valueOf(actor).chineseName();
+    } catch (IllegalArgumentException notADepartment) {
+      return actor;
+    }
   }
 
   /** Families for the audit search's kind filter, in display order. */

@@ -212,6 +212,35 @@ class CadreBrowserIntegrationTests {
   }
 
   @Test
+  void theInboxShowsTheCadresNotificationsAndTheUnreadCount() {
+    Household h =
+        stack.householdWithCase(
+            TOWNSHIP,
+            TOWNSHIP_NAME,
+            "cadre-0002",
+            Rule.BUSINESS_FAILURE,
+            Severity.HIGH,
+            "养殖项目因疫病全部损失");
+    browser.get("/inbox");
+    browser.login("cadre-0002", PASSWORD);
+    browser
+        .waiting()
+        .until(
+            d -> {
+              if (d.findElement(By.tagName("body")).getText().contains("产业项目失败")) {
+                return true;
+              }
+              d.navigate().refresh();
+              return false;
+            });
+    long unread = Long.parseLong(browser.text("inbox-unread"));
+    assertThat(unread).isPositive();
+    assertThat(browser.page()).contains(h.householdId().substring(0, 10)).doesNotContain("RULE");
+    browser.driver.findElements(By.cssSelector("button.mark-read")).get(0).click();
+    browser.waiting().until(d -> Long.parseLong(browser.text("inbox-unread")) == unread - 1);
+  }
+
+  @Test
   void logoutEndsTheSession() {
     browser.get("/cases");
     browser.login("cadre-0002", PASSWORD);

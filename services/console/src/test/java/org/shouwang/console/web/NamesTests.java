@@ -44,6 +44,14 @@ class NamesTests {
   }
 
   @Test
+  void actorsThatAreCodesReadInChinese() {
+    assertThat(names.actor("system")).isEqualTo("系统");
+    assertThat(names.actor("CADRE_VISIT")).isEqualTo("干部走访");
+    assertThat(names.actor("MEDICAL_INSURANCE")).isEqualTo("医保局");
+    assertThat(names.actor("cadre-0001")).isEqualTo("cadre-0001");
+  }
+
+  @Test
   void timesAreShownInChinaTime() {
     assertThat(names.time(OffsetDateTime.parse("2026-03-01T16:30:00Z")))
         .isEqualTo("2026-03-02 00:30");
