@@ -78,6 +78,14 @@ class AuditorBrowserIntegrationTests {
     assertThat(browser.driver.getPageSource()).contains(finding).doesNotContain(h.caseId());
     assertThat(browser.page()).contains("审计发现案件", "同一期补贴重复发放");
 
+    // the audit office reads a cadre's case but does not work it, as the API allows
+    browser.get("/cases/" + h.caseId());
+    assertThat(browser.text("read-only")).isEqualTo("您可以查看此案件，但无权办理。");
+    assertThat(browser.driver.findElements(By.cssSelector("#actions button"))).isEmpty();
+    // and works the audit finding
+    browser.get("/cases/" + finding);
+    assertThat(browser.driver.findElements(By.id("acknowledge"))).hasSize(1);
+
     browser.get("/audit");
     browser.type("audit-household", h.householdId());
     browser.click("audit-submit");
@@ -96,6 +104,7 @@ class AuditorBrowserIntegrationTests {
         .contains("农户事件：农户登记", "预警：收入大幅下降", "家庭年收入较上年下降 45%", "预警：同一期补贴重复发放")
         .doesNotContain("HOUSEHOLD_REGISTERED", "INCOME_DROP");
     browser.screenshot("auditor-timeline", 1280);
+    browser.screenshot("auditor-timeline", 360);
 
     browser.click("verify");
     assertThat(browser.text("verify-status")).isEqualTo("校验通过：哈希链完整，未发现篡改。");

@@ -233,6 +233,7 @@ class CadreBrowserIntegrationTests {
               d.navigate().refresh();
               return false;
             });
+    browser.screenshot("cadre-inbox", 360);
     long unread = Long.parseLong(browser.text("inbox-unread"));
     assertThat(unread).isPositive();
     assertThat(browser.page()).contains(h.householdId().substring(0, 10)).doesNotContain("RULE");
