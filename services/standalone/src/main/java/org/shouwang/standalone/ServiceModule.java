@@ -2,6 +2,7 @@ package org.shouwang.standalone;
 
 import org.shouwang.alerting.AlertingApplication;
 import org.shouwang.audit.AuditApplication;
+import org.shouwang.console.ConsoleApplication;
 import org.shouwang.ingest.IngestApplication;
 import org.shouwang.riskengine.RiskEngineApplication;
 import org.shouwang.simulator.SimulatorApplication;
@@ -10,6 +11,8 @@ import org.shouwang.simulator.SimulatorApplication;
 enum ServiceModule {
   AUDIT("audit", AuditApplication.class, 8084, true),
   ALERTING("alerting", AlertingApplication.class, 8083, true),
+  /** The web console: after alerting and audit, whose APIs and databases it reads. */
+  CONSOLE("console", ConsoleApplication.class, 8086, false),
   RISK_ENGINE("risk-engine", RiskEngineApplication.class, 8082, false),
   INGEST("ingest", IngestApplication.class, 8081, false),
   SIMULATOR("simulator", SimulatorApplication.class, 8085, false);

@@ -107,20 +107,25 @@ public final class Standalone implements AutoCloseable {
     properties.put("logging.register-shutdown-hook", false);
     properties.put("shouwang.data-dir", options.dataDirectory().toString());
     if (module.database()) {
-      String url =
-          options
-              .databaseUrl()
-              .map(base -> base.endsWith("/") ? base + module.databaseName() : base)
-              .orElseGet(() -> database.ensureDatabase(module.databaseName()));
-      properties.put("spring.datasource.url", url);
-      properties.put(
-          "spring.datasource.username",
-          database != null ? database.username() : options.databaseUsername());
-      properties.put(
-          "spring.datasource.password",
-          database != null ? database.password() : options.databasePassword());
+      properties.put("spring.datasource.url", databaseUrl(module));
+      properties.put("spring.datasource.username", databaseUsername());
+      properties.put("spring.datasource.password", databasePassword());
     } else {
       properties.put("spring.autoconfigure.exclude", NO_DATABASE);
+    }
+    if (module == ServiceModule.CONSOLE) {
+      // the console calls the APIs of the running alerting and audit services and reads their
+      // databases (read only) for case lists and place names
+      properties.put(
+          "shouwang.console.alerting-url", "http://localhost:" + portOf(ServiceModule.ALERTING));
+      properties.put(
+          "shouwang.console.audit-url", "http://localhost:" + portOf(ServiceModule.AUDIT));
+      for (ServiceModule read : new ServiceModule[] {ServiceModule.ALERTING, ServiceModule.AUDIT}) {
+        String prefix = "shouwang.console." + read.id() + "-database.";
+        properties.put(prefix + "url", databaseUrl(read));
+        properties.put(prefix + "username", databaseUsername());
+        properties.put(prefix + "password", databasePassword());
+      }
     }
     properties.putAll(StandaloneDefaults.of(module, options.dataDirectory()));
     log.info("Starting {} on port {}", module.id(), module.port());
@@ -141,6 +146,21 @@ public final class Standalone implements AutoCloseable {
             arguments.entrySet().stream()
                 .map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new));
+  }
+
+  private String databaseUrl(ServiceModule module) {
+    return options
+        .databaseUrl()
+        .map(base -> base.endsWith("/") ? base + module.databaseName() : base)
+        .orElseGet(() -> database.ensureDatabase(module.databaseName()));
+  }
+
+  private String databaseUsername() {
+    return database != null ? database.username() : options.databaseUsername();
+  }
+
+  private String databasePassword() {
+    return database != null ? database.password() : options.databasePassword();
   }
 
   /** The port a running service listens on (differs from the default when set to 0). */
@@ -174,6 +194,11 @@ public final class Standalone implements AutoCloseable {
       text.append(
           String.format(
               "  %-11s http://localhost:%d  (metrics: /actuator/prometheus)%n", module.id(), port));
+    }
+    if (services.containsKey(ServiceModule.CONSOLE)) {
+      text.append("\n  守望工作台 (web console): http://localhost:")
+          .append(portOf(ServiceModule.CONSOLE))
+          .append("/  (log in with a demo account)\n");
     }
     text.append(
         "\n  Demo accounts (password 'shouwang'): ingest, cadre-0001, cadre-0002, supervisor,\n");

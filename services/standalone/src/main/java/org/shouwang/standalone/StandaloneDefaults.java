@@ -35,7 +35,7 @@ final class StandaloneDefaults {
       case AUDIT ->
           Map.of(
               "shouwang.audit.checkpoint.path", data.resolve("audit/checkpoints.jsonl").toString());
-      case ALERTING, INGEST -> Map.of();
+      case ALERTING, INGEST, CONSOLE -> Map.of();
     };
   }
 }
