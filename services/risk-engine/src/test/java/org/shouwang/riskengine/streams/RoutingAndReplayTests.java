@@ -1,9 +1,9 @@
-package org.shouwang.riskengine.detection;
+package org.shouwang.riskengine.streams;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.shouwang.riskengine.detection.RuleLifecycleTests.grant;
-import static org.shouwang.riskengine.detection.RuleLifecycleTests.money;
-import static org.shouwang.riskengine.detection.RuleLifecycleTests.monitoring;
+import static org.shouwang.riskengine.rules.RuleLifecycleTests.grant;
+import static org.shouwang.riskengine.rules.RuleLifecycleTests.money;
+import static org.shouwang.riskengine.rules.RuleLifecycleTests.monitoring;
 
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
@@ -20,6 +20,9 @@ import org.shouwang.events.MonitoringStatus;
 import org.shouwang.events.Programme;
 import org.shouwang.events.Rule;
 import org.shouwang.events.Severity;
+import org.shouwang.riskengine.RiskEngineProperties;
+import org.shouwang.riskengine.state.HouseholdStore;
+import org.shouwang.riskengine.state.StateCodec;
 
 /** Audit findings go to auditors only; ids are idempotent; replay yields the same alerts. */
 class RoutingAndReplayTests {

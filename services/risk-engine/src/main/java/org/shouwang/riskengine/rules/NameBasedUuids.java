@@ -1,4 +1,4 @@
-package org.shouwang.riskengine.detection;
+package org.shouwang.riskengine.rules;
 
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;

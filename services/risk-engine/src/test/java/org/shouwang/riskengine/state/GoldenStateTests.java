@@ -1,4 +1,4 @@
-package org.shouwang.riskengine.detection;
+package org.shouwang.riskengine.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,6 +11,7 @@ import org.shouwang.events.MonitoringStatus;
 import org.shouwang.events.Programme;
 import org.shouwang.events.RiskType;
 import org.shouwang.events.Rule;
+import org.shouwang.riskengine.rules.HouseholdState;
 
 /**
  * States written by an engine already running must still read after any change to the codec: the

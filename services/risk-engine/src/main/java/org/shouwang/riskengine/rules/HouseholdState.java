@@ -1,4 +1,4 @@
-package org.shouwang.riskengine.detection;
+package org.shouwang.riskengine.rules;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,88 +9,89 @@ import org.shouwang.events.MonitoringStatus;
 import org.shouwang.events.Programme;
 import org.shouwang.events.RiskType;
 import org.shouwang.events.Rule;
+import org.shouwang.riskengine.state.StateCodec;
 
 /**
  * Everything the rules need to know about one household, kept compact: one of these per household
  * in the {@code household-state} store, written with {@link StateCodec}. Money is in fen (cents),
  * days are epoch days and months are {@code year * 12 + month - 1} in the engine's zone.
  */
-final class HouseholdState {
+public final class HouseholdState {
 
   // registry
-  boolean registered;
-  String townshipCode;
-  String villageCode;
-  String cadreId;
-  HouseholdStatus status = HouseholdStatus.ACTIVE;
-  int members;
-  int labourers;
-  boolean formerlyPoor;
-  MonitoringCategory category;
+  public boolean registered;
+  public String townshipCode;
+  public String villageCode;
+  public String cadreId;
+  public HouseholdStatus status = HouseholdStatus.ACTIVE;
+  public int members;
+  public int labourers;
+  public boolean formerlyPoor;
+  public MonitoringCategory category;
 
   // income: the latest assessment and the one before
-  int incomeYear;
-  long incomeCents = UNKNOWN;
-  int previousIncomeYear;
-  long previousIncomeCents = UNKNOWN;
+  public int incomeYear;
+  public long incomeCents = UNKNOWN;
+  public int previousIncomeYear;
+  public long previousIncomeCents = UNKNOWN;
 
   // medical costs inside the rolling window: epoch day and fen
-  final List<long[]> medical = new ArrayList<>(2);
+  public final List<long[]> medical = new ArrayList<>(2);
 
   // self-paid schooling: the current school year (its starting year) and its total
-  int schoolYear;
-  long schoolCents;
+  public int schoolYear;
+  public long schoolCents;
 
   // members known to be employed
-  final List<String> employed = new ArrayList<>(2);
+  public final List<String> employed = new ArrayList<>(2);
 
   // monitoring
-  MonitoringStatus monitoring;
-  long monitoredSinceMillis;
-  boolean measureSinceMonitored;
-  String monitoringEventId;
+  public MonitoringStatus monitoring;
+  public long monitoredSinceMillis;
+  public boolean measureSinceMonitored;
+  public String monitoringEventId;
 
-  final List<Entitlement> entitlements = new ArrayList<>(1);
-  final List<Payment> payments = new ArrayList<>(2);
-  final List<Condition> conditions = new ArrayList<>(2);
+  public final List<Entitlement> entitlements = new ArrayList<>(1);
+  public final List<Payment> payments = new ArrayList<>(2);
+  public final List<Condition> conditions = new ArrayList<>(2);
 
   // the payments as last encoded or decoded; StateCodec reuses the bytes of every payment still
   // in the list instead of encoding it again
-  PaymentsBlock paymentsBlock;
+  public PaymentsBlock paymentsBlock;
 
   // the most recent event and payment ids (hashed), for idempotency
-  long[] recentIds = new long[0];
-  int recentNext;
+  public long[] recentIds = new long[0];
+  public int recentNext;
 
   // the deadline this household is indexed under in the deadline index, 0 for none
-  long scheduledDeadline;
+  public long scheduledDeadline;
 
   // the first payment to this household while it was not registered, waiting out the grace period
   // of PAYMENT_UNREGISTERED (a registration sent at the same time may arrive just after it); 0:
   // none
-  long unregisteredPaidAtMillis;
-  String unregisteredPaymentId;
+  public long unregisteredPaidAtMillis;
+  public String unregisteredPaymentId;
 
-  static final long UNKNOWN = Long.MIN_VALUE;
+  public static final long UNKNOWN = Long.MIN_VALUE;
 
   /** A granted entitlement: its monthly amount and how far its months are paid. */
-  static final class Entitlement {
-    Programme programme;
-    long monthlyCents;
-    int firstDueMonth;
-    int paidThrough;
-    String eventId; // set once, when granted or decoded
+  public static final class Entitlement {
+    public Programme programme;
+    public long monthlyCents;
+    public int firstDueMonth;
+    public int paidThrough;
+    public String eventId; // set once, when granted or decoded
 
     // eventId as StateCodec writes it, kept after the first encoding
-    byte[] encodedId;
+    public byte[] encodedId;
   }
 
   /** A payment seen: programme, period ({@code YYYYMM} or {@code YYYY}), amount and id. */
-  static final class Payment {
-    Programme programme;
-    int period;
-    long cents;
-    String paymentId; // set once, when the payment is seen or decoded
+  public static final class Payment {
+    public Programme programme;
+    public int period;
+    public long cents;
+    public String paymentId; // set once, when the payment is seen or decoded
   }
 
   /**
@@ -98,10 +99,10 @@ final class HouseholdState {
    * after the other and where each entry ends. Never changed once made (Payment objects are never
    * changed once added), so states and their copies share it.
    */
-  record PaymentsBlock(Payment[] payments, byte[] entries, int[] ends) {
+  public record PaymentsBlock(Payment[] payments, byte[] entries, int[] ends) {
 
     /** Where {@code payment} (this very object) is in the block, or -1. */
-    int indexOf(Payment payment) {
+    public int indexOf(Payment payment) {
       for (int i = 0; i < payments.length; i++) {
         if (payments[i] == payment) {
           return i;
@@ -116,12 +117,12 @@ final class HouseholdState {
    * rule apart (a member, a loan, a programme); {@code value} is rule-specific (the level of an
    * overdue loan, the month a payment is missing, the period of a duplicate).
    */
-  static final class Condition {
-    Rule rule;
-    String key;
-    RiskType riskType;
-    int sinceDay;
-    int value;
+  public static final class Condition {
+    public Rule rule;
+    public String key;
+    public RiskType riskType;
+    public int sinceDay;
+    public int value;
   }
 
   /**
@@ -130,7 +131,7 @@ final class HouseholdState {
    * are copied and the elements shared. Cheaper than encoding; the household store keeps one to
    * roll back a record that fails halfway.
    */
-  HouseholdState copy() {
+  public HouseholdState copy() {
     HouseholdState c = new HouseholdState();
     c.registered = registered;
     c.townshipCode = townshipCode;
@@ -222,7 +223,7 @@ final class HouseholdState {
   }
 
   /** Remembers an id; false when it was seen recently (a resend, which changes nothing). */
-  boolean remember(String id, int window) {
+  public boolean remember(String id, int window) {
     long hash = hash(id);
     for (long seen : recentIds) {
       if (seen == hash) {
@@ -243,7 +244,7 @@ final class HouseholdState {
   }
 
   /** The risk types of this household's open cadre conditions, as a bit set of ordinals. */
-  int cadreRiskMask() {
+  public int cadreRiskMask() {
     int mask = 0;
     for (Condition c : conditions) {
       if (c.rule.audience() == Audience.CADRE) {

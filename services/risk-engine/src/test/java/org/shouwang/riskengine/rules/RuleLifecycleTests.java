@@ -1,4 +1,4 @@
-package org.shouwang.riskengine.detection;
+package org.shouwang.riskengine.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,12 +22,13 @@ import org.shouwang.events.MonitoringCategory;
 import org.shouwang.events.MonitoringStatus;
 import org.shouwang.events.Programme;
 import org.shouwang.events.Rule;
+import org.shouwang.riskengine.streams.Engine;
 
 /**
  * Each rule over the life of its condition: it fires when the condition opens, not again while it
  * stays, and again once it has cleared and come back.
  */
-class RuleLifecycleTests {
+public class RuleLifecycleTests {
 
   /** A step of a case: what to send at a time. */
   interface Step {
@@ -194,11 +195,11 @@ class RuleLifecycleTests {
         rule.name(), rule, (Step) (e, at) -> e.register(at), trigger, clear);
   }
 
-  static EventData.MonitoringStatusChanged monitoring(MonitoringStatus status) {
+  public static EventData.MonitoringStatusChanged monitoring(MonitoringStatus status) {
     return new EventData.MonitoringStatusChanged(status, MonitoringCategory.MARGINAL, null);
   }
 
-  static BigDecimal money(String yuan) {
+  public static BigDecimal money(String yuan) {
     return new BigDecimal(yuan);
   }
 
@@ -206,7 +207,7 @@ class RuleLifecycleTests {
     return new EventData.EmploymentChanged(member, employed, EmploymentKind.MIGRANT, null);
   }
 
-  static EventData.EntitlementChanged grant(Programme programme, String monthly) {
+  public static EventData.EntitlementChanged grant(Programme programme, String monthly) {
     return new EventData.EntitlementChanged(programme, true, money(monthly));
   }
 

@@ -1,9 +1,9 @@
-package org.shouwang.riskengine.detection;
+package org.shouwang.riskengine.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.shouwang.riskengine.detection.RuleLifecycleTests.grant;
-import static org.shouwang.riskengine.detection.RuleLifecycleTests.money;
-import static org.shouwang.riskengine.detection.RuleLifecycleTests.monitoring;
+import static org.shouwang.riskengine.rules.RuleLifecycleTests.grant;
+import static org.shouwang.riskengine.rules.RuleLifecycleTests.money;
+import static org.shouwang.riskengine.rules.RuleLifecycleTests.monitoring;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
@@ -26,6 +26,8 @@ import org.shouwang.events.MonitoringStatus;
 import org.shouwang.events.Programme;
 import org.shouwang.events.Rule;
 import org.shouwang.events.Severity;
+import org.shouwang.riskengine.RiskEngineProperties;
+import org.shouwang.riskengine.streams.Engine;
 
 /**
  * Every threshold: a rule fires at its threshold (with the severity the contract asks for) and not

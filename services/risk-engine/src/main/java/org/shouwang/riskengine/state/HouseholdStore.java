@@ -1,4 +1,4 @@
-package org.shouwang.riskengine.detection;
+package org.shouwang.riskengine.state;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -11,6 +11,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.internals.WrappedStateStore;
+import org.shouwang.riskengine.rules.HouseholdState;
 
 /**
  * The household store as the processor uses it: decoded states of recently seen households in front
@@ -33,10 +34,11 @@ import org.apache.kafka.streams.state.internals.WrappedStateStore;
  * (4.1): {@code RoutingAndReplayTests} (the state is in RocksDB once the test driver commits) fails
  * if that hook stops being called.
  */
-final class HouseholdStore extends WrappedStateStore<KeyValueStore<Bytes, byte[]>, Bytes, byte[]> {
+public final class HouseholdStore
+    extends WrappedStateStore<KeyValueStore<Bytes, byte[]>, Bytes, byte[]> {
 
   /** Told how the encoded state held by the store grows or shrinks. */
-  interface SizeListener {
+  public interface SizeListener {
     void changed(long bytesDelta, long householdsDelta);
   }
 
@@ -62,7 +64,7 @@ final class HouseholdStore extends WrappedStateStore<KeyValueStore<Bytes, byte[]
   }
 
   /** A builder for the topology: RocksDB, logged, without Kafka Streams' record cache. */
-  static StoreBuilder<HouseholdStore> builder(String name, int capacity, boolean writeBack) {
+  public static StoreBuilder<HouseholdStore> builder(String name, int capacity, boolean writeBack) {
     return new Builder(
         Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(name), Serdes.Bytes(), Serdes.ByteArray())
@@ -77,7 +79,7 @@ final class HouseholdStore extends WrappedStateStore<KeyValueStore<Bytes, byte[]
     super.init(context, root);
   }
 
-  void sizeListener(SizeListener listener) {
+  public void sizeListener(SizeListener listener) {
     this.listener = listener == null ? NO_LISTENER : listener;
   }
 
@@ -85,7 +87,7 @@ final class HouseholdStore extends WrappedStateStore<KeyValueStore<Bytes, byte[]
    * A household's state, exactly as stored, for the caller to change and {@link #put} back (or
    * {@link #discard}); {@code null} if the household has none.
    */
-  HouseholdState get(Bytes key) {
+  public HouseholdState get(Bytes key) {
     Entry entry = decoded.get(key);
     if (entry != null) {
       // changed since the last commit: the store does not hold it, so keep what a failing record
@@ -103,7 +105,7 @@ final class HouseholdStore extends WrappedStateStore<KeyValueStore<Bytes, byte[]
   }
 
   /** A household's changed state, after a record or deadline that completed. */
-  void put(Bytes key, HouseholdState state) {
+  public void put(Bytes key, HouseholdState state) {
     Entry entry = decoded.get(key);
     if (entry == null) {
       entry = new Entry(state, unstoredSize(key));
@@ -130,7 +132,7 @@ final class HouseholdStore extends WrappedStateStore<KeyValueStore<Bytes, byte[]
    * Goes back to a household's state before the record that failed halfway, whether or not it had
    * put its state back yet.
    */
-  void discard(Bytes key) {
+  public void discard(Bytes key) {
     Entry entry = decoded.get(key);
     if (entry != null && entry.dirty && entry.before != null) {
       entry.state = entry.before; // still to be written at the commit
@@ -143,17 +145,17 @@ final class HouseholdStore extends WrappedStateStore<KeyValueStore<Bytes, byte[]
   }
 
   /** A value stored beside the households (the task's clock), read as stored. */
-  byte[] getRaw(Bytes key) {
+  public byte[] getRaw(Bytes key) {
     return wrapped().get(key);
   }
 
   /** A value stored beside the households, written at once. */
-  void putRaw(Bytes key, byte[] value) {
+  public void putRaw(Bytes key, byte[] value) {
     wrapped().put(key, value);
   }
 
   /** Everything stored: only before the first change (at init), when nothing is held. */
-  KeyValueIterator<Bytes, byte[]> all() {
+  public KeyValueIterator<Bytes, byte[]> all() {
     if (!dirty.isEmpty()) {
       throw new IllegalStateException("changed households not yet written");
     }
@@ -161,7 +163,7 @@ final class HouseholdStore extends WrappedStateStore<KeyValueStore<Bytes, byte[]
   }
 
   /** Changed households not yet written to the store. */
-  int pendingWrites() {
+  public int pendingWrites() {
     return dirty.size();
   }
 

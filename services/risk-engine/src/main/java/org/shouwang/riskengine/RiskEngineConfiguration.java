@@ -1,8 +1,11 @@
-package org.shouwang.riskengine.detection;
+package org.shouwang.riskengine;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.shouwang.platform.kafka.ContractTopics;
+import org.shouwang.riskengine.streams.RiskEngineMetrics;
+import org.shouwang.riskengine.streams.RiskEngineStreams;
+import org.shouwang.riskengine.streams.RiskTopology;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.context.annotation.Bean;

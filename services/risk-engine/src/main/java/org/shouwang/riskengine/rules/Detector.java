@@ -1,4 +1,4 @@
-package org.shouwang.riskengine.detection;
+package org.shouwang.riskengine.rules;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -25,16 +25,17 @@ import org.shouwang.events.RiskType;
 import org.shouwang.events.Rule;
 import org.shouwang.events.Severity;
 import org.shouwang.events.SubsidyPayment;
+import org.shouwang.riskengine.RiskEngineProperties;
 
 /**
  * Every rule of CONTRACT.md: applies an event or payment to a household's state, opens and clears
  * conditions, and raises an alert when a condition opens (or escalates). Pure: no I/O and no clock
  * of its own, so the same history always yields the same alerts with the same ids.
  */
-final class Detector {
+public final class Detector {
 
   /** Version of every rule's logic, carried on each alert. */
-  static final int RULE_VERSION = 1;
+  public static final int RULE_VERSION = 1;
 
   private static final long DAY_MILLIS = 86_400_000L;
   private static final String NONE = "";
@@ -56,7 +57,7 @@ final class Detector {
   // replaced whole, so a stale read only costs a recomputation)
   private volatile long[] deadlineCache = {-1, 0};
 
-  Detector(RiskEngineProperties.Rules rules, ZoneId zone) {
+  public Detector(RiskEngineProperties.Rules rules, ZoneId zone) {
     this.rules = rules;
     this.zone = zone;
     this.fixedOffset =
@@ -76,7 +77,7 @@ final class Detector {
   // ---------------------------------------------------------------- events
 
   /** Applies a household event and evaluates the rules it touches. */
-  void onEvent(String householdId, HouseholdState s, HouseholdEvent e, List<Alert> out) {
+  public void onEvent(String householdId, HouseholdState s, HouseholdEvent e, List<Alert> out) {
     Ctx x = new Ctx(householdId, s, e.eventId(), e.occurredAt(), out);
     expireIncidents(s, x.day);
     switch (e.type()) {
@@ -555,7 +556,7 @@ final class Detector {
   // ---------------------------------------------------------------- payments
 
   /** Applies a payment and evaluates the payment rules. */
-  void onPayment(String householdId, HouseholdState s, SubsidyPayment p, List<Alert> out) {
+  public void onPayment(String householdId, HouseholdState s, SubsidyPayment p, List<Alert> out) {
     Ctx x = new Ctx(householdId, s, p.paymentId(), p.paidAt(), out);
     expireIncidents(s, x.day);
     Programme programme = p.programme();
@@ -728,7 +729,7 @@ final class Detector {
    * measure after the deadline. Each alert's time is the deadline itself, so replay and live
    * processing agree.
    */
-  void onClock(String householdId, HouseholdState s, long now, List<Alert> out) {
+  public void onClock(String householdId, HouseholdState s, long now, List<Alert> out) {
     long unregistered = unregisteredDeadline(s);
     if (unregistered != 0 && now >= unregistered) {
       OffsetDateTime at = Instant.ofEpochMilli(unregistered).atZone(zone).toOffsetDateTime();
@@ -808,7 +809,7 @@ final class Detector {
   }
 
   /** When the absence rules next need a look at this household; 0 when never. */
-  long nextDeadline(HouseholdState s) {
+  public long nextDeadline(HouseholdState s) {
     long next = Long.MAX_VALUE;
     for (HouseholdState.Entitlement e : s.entitlements) {
       if (e.programme.frequency() == Programme.Frequency.MONTHLY

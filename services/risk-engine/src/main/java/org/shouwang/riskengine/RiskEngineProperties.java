@@ -1,4 +1,4 @@
-package org.shouwang.riskengine.detection;
+package org.shouwang.riskengine;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;

@@ -1,4 +1,4 @@
-package org.shouwang.riskengine.detection;
+package org.shouwang.riskengine.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -13,6 +13,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.shouwang.riskengine.rules.HouseholdState;
 
 /** The write-back and decoded-state layer of the household store, on an in-memory inner store. */
 class HouseholdStoreTests {

@@ -1,4 +1,4 @@
-package org.shouwang.riskengine.detection;
+package org.shouwang.riskengine.streams;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.math.BigDecimal;
@@ -34,22 +34,24 @@ import org.shouwang.events.SubsidyPayment;
 import org.shouwang.events.Topics;
 import org.shouwang.platform.kafka.ContractTopics;
 import org.shouwang.platform.kafka.KafkaTopicsProperties;
+import org.shouwang.riskengine.RiskEngineProperties;
+import org.shouwang.riskengine.state.HouseholdStore;
 
 /**
  * The topology in a {@code TopologyTestDriver}, driven from plain records: send events and
  * payments, read alerts and dead letters. Event ids are derived from a counter, so two engines fed
  * the same steps see the same ids.
  */
-final class Engine implements AutoCloseable {
+public final class Engine implements AutoCloseable {
 
-  static final String HOUSEHOLD = "430421-105-00123";
-  static final String TOWNSHIP = "430421105";
-  static final String VILLAGE = "430421105201";
-  static final String CADRE = "cadre-0001";
-  static final OffsetDateTime START = OffsetDateTime.parse("2026-01-05T09:00:00+08:00");
+  public static final String HOUSEHOLD = "430421-105-00123";
+  public static final String TOWNSHIP = "430421105";
+  public static final String VILLAGE = "430421105201";
+  public static final String CADRE = "cadre-0001";
+  public static final OffsetDateTime START = OffsetDateTime.parse("2026-01-05T09:00:00+08:00");
 
-  final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-  final RiskEngineMetrics metrics = new RiskEngineMetrics(registry);
+  public final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+  public final RiskEngineMetrics metrics = new RiskEngineMetrics(registry);
   private final TopologyTestDriver driver;
   private final TestInputTopic<byte[], byte[]> events;
   private final TestInputTopic<byte[], byte[]> payments;
@@ -58,24 +60,24 @@ final class Engine implements AutoCloseable {
   private final TestOutputTopic<byte[], byte[]> paymentDeadLetters;
   private int sequence;
 
-  Engine() {
+  public Engine() {
     this(RiskEngineProperties.defaults());
   }
 
-  Engine(RiskEngineProperties properties) {
+  public Engine(RiskEngineProperties properties) {
     this(properties, newStateDir());
   }
 
-  Engine(RiskEngineProperties properties, Path stateDir) {
+  public Engine(RiskEngineProperties properties, Path stateDir) {
     this(properties, stateDir, Clock.systemUTC());
   }
 
   /** An engine whose reader judges "in the future" by {@code clock}. */
-  Engine(Clock clock) {
+  public Engine(Clock clock) {
     this(RiskEngineProperties.defaults(), newStateDir(), clock);
   }
 
-  Engine(RiskEngineProperties properties, Path stateDir, Clock clock) {
+  public Engine(RiskEngineProperties properties, Path stateDir, Clock clock) {
     ContractTopics topics = new ContractTopics(new KafkaTopicsProperties("", 1, (short) 1, false));
     Properties config = new Properties();
     config.put(StreamsConfig.APPLICATION_ID_CONFIG, "risk-engine-test");
@@ -108,7 +110,7 @@ final class Engine implements AutoCloseable {
             new ByteArrayDeserializer());
   }
 
-  static Path newStateDir() {
+  public static Path newStateDir() {
     try {
       Path base = Path.of(System.getProperty("java.io.tmpdir"));
       Files.createDirectories(base);
@@ -118,22 +120,22 @@ final class Engine implements AutoCloseable {
     }
   }
 
-  String nextId() {
+  public String nextId() {
     return UUID.nameUUIDFromBytes(("id-" + ++sequence).getBytes(StandardCharsets.UTF_8)).toString();
   }
 
   /** Sends an event of the default household at the given time; returns its id. */
-  String send(OffsetDateTime at, EventData data) {
+  public String send(OffsetDateTime at, EventData data) {
     return send(HOUSEHOLD, at, data);
   }
 
-  String send(String household, OffsetDateTime at, EventData data) {
+  public String send(String household, OffsetDateTime at, EventData data) {
     String id = nextId();
     send(HouseholdEvent.of(id, household, at, Source.DEPARTMENT, Department.CIVIL_AFFAIRS, data));
     return id;
   }
 
-  void send(HouseholdEvent event) {
+  public void send(HouseholdEvent event) {
     events.pipeInput(
         event.householdId().getBytes(StandardCharsets.UTF_8),
         ContractSerdes.toJson(event),
@@ -141,42 +143,42 @@ final class Engine implements AutoCloseable {
   }
 
   /** Pays the default household; returns the payment id. */
-  String pay(Programme programme, String period, String amount, OffsetDateTime at) {
+  public String pay(Programme programme, String period, String amount, OffsetDateTime at) {
     return pay(HOUSEHOLD, programme, period, amount, at);
   }
 
-  String pay(
+  public String pay(
       String household, Programme programme, String period, String amount, OffsetDateTime at) {
     String id = nextId();
     pay(new SubsidyPayment(id, household, programme, period, new BigDecimal(amount), at, "民政局"));
     return id;
   }
 
-  void pay(SubsidyPayment payment) {
+  public void pay(SubsidyPayment payment) {
     payments.pipeInput(
         payment.householdId().getBytes(StandardCharsets.UTF_8),
         ContractSerdes.toJson(payment),
         payment.paidAt().toInstant());
   }
 
-  void sendRawEvent(String key, String json) {
+  public void sendRawEvent(String key, String json) {
     events.pipeInput(
         key == null ? null : key.getBytes(StandardCharsets.UTF_8),
         json.getBytes(StandardCharsets.UTF_8));
   }
 
-  void sendRawPayment(String key, String json) {
+  public void sendRawPayment(String key, String json) {
     payments.pipeInput(
         key == null ? null : key.getBytes(StandardCharsets.UTF_8),
         json.getBytes(StandardCharsets.UTF_8));
   }
 
   /** Registers the default household (formerly poor, 4 members, 2 labourers). */
-  String register(OffsetDateTime at) {
+  public String register(OffsetDateTime at) {
     return register(HOUSEHOLD, at, true, 4, 2);
   }
 
-  String register(
+  public String register(
       String household, OffsetDateTime at, boolean formerlyPoor, int members, int labourers) {
     return send(
         household,
@@ -186,38 +188,38 @@ final class Engine implements AutoCloseable {
   }
 
   /** Every alert emitted since the last call. */
-  List<Alert> alerts() {
+  public List<Alert> alerts() {
     return new ArrayList<>(alerts.readValuesToList());
   }
 
-  List<Alert> alerts(Rule rule) {
+  public List<Alert> alerts(Rule rule) {
     return alerts().stream().filter(a -> a.rule() == rule).toList();
   }
 
-  List<TestRecord<byte[], byte[]>> eventDeadLetters() {
+  public List<TestRecord<byte[], byte[]>> eventDeadLetters() {
     return eventDeadLetters.readRecordsToList();
   }
 
-  List<TestRecord<byte[], byte[]>> paymentDeadLetters() {
+  public List<TestRecord<byte[], byte[]>> paymentDeadLetters() {
     return paymentDeadLetters.readRecordsToList();
   }
 
-  void advanceWallClock(Duration duration) {
+  public void advanceWallClock(Duration duration) {
     driver.advanceWallClockTime(duration);
   }
 
   /** The household store as the processor sees it (decoded states, metered, logged, RocksDB). */
-  HouseholdStore householdStore() {
+  public HouseholdStore householdStore() {
     return (HouseholdStore) driver.getStateStore(RiskTopology.HOUSEHOLD_STORE);
   }
 
   /** The event-time clock the task last saved in the household store, or null if none. */
-  Long savedClock() {
+  public Long savedClock() {
     byte[] saved = householdStore().getRaw(HouseholdProcessor.CLOCK_KEY);
     return saved == null ? null : ByteBuffer.wrap(saved).getLong();
   }
 
-  Instant wallClockStart() {
+  public Instant wallClockStart() {
     return START.toInstant();
   }
 

@@ -1,4 +1,4 @@
-package org.shouwang.riskengine.detection;
+package org.shouwang.riskengine.streams;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -29,6 +29,11 @@ import org.shouwang.events.SubsidyPayment;
 import org.shouwang.events.Validated;
 import org.shouwang.events.Violation;
 import org.shouwang.events.ViolationCode;
+import org.shouwang.riskengine.RiskEngineProperties;
+import org.shouwang.riskengine.rules.Detector;
+import org.shouwang.riskengine.rules.HouseholdState;
+import org.shouwang.riskengine.state.HouseholdStore;
+import org.shouwang.riskengine.state.StateCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

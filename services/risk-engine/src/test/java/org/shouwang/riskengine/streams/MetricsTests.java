@@ -1,4 +1,4 @@
-package org.shouwang.riskengine.detection;
+package org.shouwang.riskengine.streams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.shouwang.riskengine.detection;
+package org.shouwang.riskengine.streams;
 
 import java.time.Clock;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -9,6 +9,9 @@ import org.shouwang.events.ContractReader;
 import org.shouwang.events.ContractSerdes;
 import org.shouwang.events.Topics;
 import org.shouwang.platform.kafka.ContractTopics;
+import org.shouwang.riskengine.RiskEngineProperties;
+import org.shouwang.riskengine.rules.Detector;
+import org.shouwang.riskengine.state.HouseholdStore;
 
 /**
  * The risk engine's topology: both input topics (keyed by household, co-partitioned) feed one

@@ -1,6 +1,7 @@
-package org.shouwang.riskengine.detection;
+package org.shouwang.riskengine;
 
 import org.apache.kafka.streams.KafkaStreams;
+import org.shouwang.riskengine.streams.RiskEngineStreams;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 

@@ -1,4 +1,4 @@
-package org.shouwang.riskengine.detection;
+package org.shouwang.riskengine.state;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -12,6 +12,7 @@ import org.shouwang.events.MonitoringStatus;
 import org.shouwang.events.Programme;
 import org.shouwang.events.RiskType;
 import org.shouwang.events.Rule;
+import org.shouwang.riskengine.rules.HouseholdState;
 
 /**
  * A hand-written binary encoding of {@link HouseholdState}: varints, enum ordinals and ids in 16
@@ -19,7 +20,7 @@ import org.shouwang.events.Rule;
  * kilobytes, and encoding costs no reflection. The first byte is a format version, so a later
  * layout can still read this one. Enum ordinals are stored: new codes may only be appended.
  */
-final class StateCodec {
+public final class StateCodec {
 
   static final int VERSION = 1;
 
@@ -32,7 +33,7 @@ final class StateCodec {
 
   private StateCodec() {}
 
-  static byte[] encode(HouseholdState s) {
+  public static byte[] encode(HouseholdState s) {
     Writer w = new Writer();
     w.varint(VERSION);
     int flags =
@@ -111,7 +112,7 @@ final class StateCodec {
     return w.toBytes();
   }
 
-  static HouseholdState decode(byte[] bytes) {
+  public static HouseholdState decode(byte[] bytes) {
     Reader r = new Reader(bytes);
     int version = r.varint();
     if (version != VERSION) {

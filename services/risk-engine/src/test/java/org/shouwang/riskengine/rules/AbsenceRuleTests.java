@@ -1,8 +1,8 @@
-package org.shouwang.riskengine.detection;
+package org.shouwang.riskengine.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.shouwang.riskengine.detection.RuleLifecycleTests.grant;
-import static org.shouwang.riskengine.detection.RuleLifecycleTests.monitoring;
+import static org.shouwang.riskengine.rules.RuleLifecycleTests.grant;
+import static org.shouwang.riskengine.rules.RuleLifecycleTests.monitoring;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -15,6 +15,8 @@ import org.shouwang.events.MonitoringStatus;
 import org.shouwang.events.Programme;
 import org.shouwang.events.Rule;
 import org.shouwang.events.Severity;
+import org.shouwang.riskengine.RiskEngineProperties;
+import org.shouwang.riskengine.streams.Engine;
 
 /**
  * The absence rules fire on the engine's clock: event time (any record of the task moves it) or,
@@ -297,17 +299,5 @@ class AbsenceRuleTests {
           .singleElement()
           .satisfies(a -> assertThat(a.detectedAt()).isEqualTo(paid));
     }
-  }
-
-  @Test
-  void aPendingUnregisteredPaymentSurvivesTheStateEncoding() {
-    HouseholdState state = new HouseholdState();
-    state.unregisteredPaidAtMillis = 1_772_676_000_000L;
-    state.unregisteredPaymentId = "3f1c2b9e-5d7a-4c1e-9b8f-2a6d4e8c1f01";
-    HouseholdState decoded = StateCodec.decode(StateCodec.encode(state));
-    assertThat(decoded.unregisteredPaidAtMillis).isEqualTo(state.unregisteredPaidAtMillis);
-    assertThat(decoded.unregisteredPaymentId).isEqualTo(state.unregisteredPaymentId);
-    assertThat(StateCodec.decode(StateCodec.encode(new HouseholdState())).unregisteredPaidAtMillis)
-        .isZero();
   }
 }

@@ -1,4 +1,4 @@
-package org.shouwang.riskengine.detection;
+package org.shouwang.riskengine.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,6 +12,7 @@ import org.shouwang.events.MonitoringStatus;
 import org.shouwang.events.Programme;
 import org.shouwang.events.RiskType;
 import org.shouwang.events.Rule;
+import org.shouwang.riskengine.rules.HouseholdState;
 
 class StateCodecTests {
 
@@ -199,6 +200,18 @@ class StateCodecTests {
     copy.remember("event-new", 16);
     copy.members = 1;
     assertThat(StateCodec.encode(state)).isEqualTo(before);
+  }
+
+  @Test
+  void aPendingUnregisteredPaymentSurvivesTheStateEncoding() {
+    HouseholdState state = new HouseholdState();
+    state.unregisteredPaidAtMillis = 1_772_676_000_000L;
+    state.unregisteredPaymentId = "3f1c2b9e-5d7a-4c1e-9b8f-2a6d4e8c1f01";
+    HouseholdState decoded = StateCodec.decode(StateCodec.encode(state));
+    assertThat(decoded.unregisteredPaidAtMillis).isEqualTo(state.unregisteredPaidAtMillis);
+    assertThat(decoded.unregisteredPaymentId).isEqualTo(state.unregisteredPaymentId);
+    assertThat(StateCodec.decode(StateCodec.encode(new HouseholdState())).unregisteredPaidAtMillis)
+        .isZero();
   }
 
   static HouseholdState busyHousehold() {
