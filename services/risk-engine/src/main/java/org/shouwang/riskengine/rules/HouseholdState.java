@@ -9,12 +9,12 @@ import org.shouwang.events.MonitoringStatus;
 import org.shouwang.events.Programme;
 import org.shouwang.events.RiskType;
 import org.shouwang.events.Rule;
-import org.shouwang.riskengine.state.StateCodec;
 
 /**
  * Everything the rules need to know about one household, kept compact: one of these per household
- * in the {@code household-state} store, written with {@link StateCodec}. Money is in fen (cents),
- * days are epoch days and months are {@code year * 12 + month - 1} in the engine's zone.
+ * in the {@code household-state} store, written with the state package's {@code StateCodec}. Money
+ * is in fen (cents), days are epoch days and months are {@code year * 12 + month - 1} in the
+ * engine's zone.
  */
 public final class HouseholdState {
 
@@ -55,10 +55,6 @@ public final class HouseholdState {
   public final List<Payment> payments = new ArrayList<>(2);
   public final List<Condition> conditions = new ArrayList<>(2);
 
-  // the payments as last encoded or decoded; StateCodec reuses the bytes of every payment still
-  // in the list instead of encoding it again
-  public PaymentsBlock paymentsBlock;
-
   // the most recent event and payment ids (hashed), for idempotency
   public long[] recentIds = new long[0];
   public int recentNext;
@@ -80,10 +76,8 @@ public final class HouseholdState {
     public long monthlyCents;
     public int firstDueMonth;
     public int paidThrough;
-    public String eventId; // set once, when granted or decoded
-
-    // eventId as StateCodec writes it, kept after the first encoding
-    public byte[] encodedId;
+    // set once, when granted or decoded: the codec's cache knows an encoded id by this very string
+    public String eventId;
   }
 
   /** A payment seen: programme, period ({@code YYYYMM} or {@code YYYY}), amount and id. */
@@ -92,24 +86,6 @@ public final class HouseholdState {
     public int period;
     public long cents;
     public String paymentId; // set once, when the payment is seen or decoded
-  }
-
-  /**
-   * Payments as {@link StateCodec} wrote them: the payments in order, their entries' bytes one
-   * after the other and where each entry ends. Never changed once made (Payment objects are never
-   * changed once added), so states and their copies share it.
-   */
-  public record PaymentsBlock(Payment[] payments, byte[] entries, int[] ends) {
-
-    /** Where {@code payment} (this very object) is in the block, or -1. */
-    public int indexOf(Payment payment) {
-      for (int i = 0; i < payments.length; i++) {
-        if (payments[i] == payment) {
-          return i;
-        }
-      }
-      return -1;
-    }
   }
 
   /**
@@ -161,11 +137,9 @@ public final class HouseholdState {
       copy.firstDueMonth = e.firstDueMonth;
       copy.paidThrough = e.paidThrough;
       copy.eventId = e.eventId;
-      copy.encodedId = e.encodedId;
       c.entitlements.add(copy);
     }
     c.payments.addAll(payments);
-    c.paymentsBlock = paymentsBlock; // never changed, only replaced
     for (Condition condition : conditions) {
       Condition copy = new Condition();
       copy.rule = condition.rule;

@@ -50,6 +50,8 @@ public final class HouseholdStore
   // changed since the last flush, in the order they first changed
   private final Map<Bytes, Entry> dirty = new LinkedHashMap<>();
   private SizeListener listener = NO_LISTENER;
+  // the entry get() read last, until the next put(); with capacity 0 it is held nowhere else
+  private Entry lastRead;
 
   /**
    * @param inner the logged RocksDB store (no record cache)
@@ -99,16 +101,24 @@ public final class HouseholdStore
     if (stored == null) {
       return null;
     }
-    entry = new Entry(StateCodec.decode(stored), stored.length);
+    CodecCache cache = new CodecCache();
+    entry = new Entry(StateCodec.decode(stored, cache), stored.length, cache);
     decoded.put(key, entry);
+    // kept by the next put() even when no decoded state is held (capacity 0): its encoding reuses
+    // what the decoding read
+    lastRead = entry;
     return entry.state;
   }
 
   /** A household's changed state, after a record or deadline that completed. */
   public void put(Bytes key, HouseholdState state) {
     Entry entry = decoded.get(key);
+    if (entry == null && lastRead != null && lastRead.state == state) {
+      entry = lastRead;
+    }
+    lastRead = null;
     if (entry == null) {
-      entry = new Entry(state, unstoredSize(key));
+      entry = new Entry(state, unstoredSize(key), new CodecCache());
       if (capacity > 0) {
         decoded.put(key, entry);
       }
@@ -133,6 +143,7 @@ public final class HouseholdStore
    * put its state back yet.
    */
   public void discard(Bytes key) {
+    lastRead = null;
     Entry entry = decoded.get(key);
     if (entry != null && entry.dirty && entry.before != null) {
       entry.state = entry.before; // still to be written at the commit
@@ -196,6 +207,7 @@ public final class HouseholdStore
   }
 
   private void dropHeld() {
+    lastRead = null;
     decoded.clear();
     dirty.clear();
   }
@@ -209,7 +221,7 @@ public final class HouseholdStore
   }
 
   private void write(Bytes key, Entry entry) {
-    byte[] encoded = StateCodec.encode(entry.state);
+    byte[] encoded = StateCodec.encode(entry.state, entry.cache);
     wrapped().put(key, encoded);
     listener.changed(encoded.length - Math.max(0, entry.bytes), entry.bytes < 0 ? 1 : 0);
     entry.bytes = encoded.length;
@@ -225,17 +237,20 @@ public final class HouseholdStore
 
   /**
    * A decoded state, the size of its stored encoding (-1: none yet), whether it changed since it
-   * was written, and (when it had) a copy from before the record now changing it.
+   * was written, (when it had) a copy from before the record now changing it, and what its next
+   * encoding may reuse from the last (which holds for the copy too).
    */
   private static final class Entry {
     HouseholdState state;
     int bytes;
     boolean dirty;
     HouseholdState before;
+    final CodecCache cache;
 
-    Entry(HouseholdState state, int bytes) {
+    Entry(HouseholdState state, int bytes, CodecCache cache) {
       this.state = state;
       this.bytes = bytes;
+      this.cache = cache;
     }
   }
 

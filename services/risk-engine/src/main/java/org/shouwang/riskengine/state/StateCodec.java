@@ -1,11 +1,6 @@
 package org.shouwang.riskengine.state;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.List;
 import org.shouwang.events.HouseholdStatus;
 import org.shouwang.events.MonitoringCategory;
 import org.shouwang.events.MonitoringStatus;
@@ -18,7 +13,8 @@ import org.shouwang.riskengine.rules.HouseholdState;
  * A hand-written binary encoding of {@link HouseholdState}: varints, enum ordinals and ids in 16
  * bytes when they are UUIDs. A typical household takes a few hundred bytes where JSON would take
  * kilobytes, and encoding costs no reflection. The first byte is a format version, so a later
- * layout can still read this one. Enum ordinals are stored: new codes may only be appended.
+ * layout can still read this one. Enum ordinals are stored: new codes may only be appended ({@code
+ * StoredEnumOrdinalsTests} pins them, {@code GoldenStateTests} pins the layout).
  */
 public final class StateCodec {
 
@@ -33,8 +29,14 @@ public final class StateCodec {
 
   private StateCodec() {}
 
+  /** A state's encoding, from scratch. */
   public static byte[] encode(HouseholdState s) {
-    Writer w = new Writer();
+    return encode(s, new CodecCache());
+  }
+
+  /** A state's encoding, reusing the parts {@code cache} holds from its last encoding. */
+  static byte[] encode(HouseholdState s, CodecCache cache) {
+    StateWriter w = new StateWriter();
     w.varint(VERSION);
     int flags =
         (s.registered ? 1 : 0)
@@ -78,16 +80,18 @@ public final class StateCodec {
       w.string(member);
     }
     w.varint(s.entitlements.size());
-    for (HouseholdState.Entitlement e : s.entitlements) {
+    byte[][] encodedIds = cache.encodedIdsOf(s.entitlements);
+    for (int i = 0; i < s.entitlements.size(); i++) {
+      HouseholdState.Entitlement e = s.entitlements.get(i);
       w.varint(e.programme.ordinal());
       w.signed(e.monthlyCents);
       w.varint(e.firstDueMonth);
       w.varint(e.paidThrough);
-      e.encodedId = w.id(e.eventId, e.encodedId);
+      encodedIds[i] = w.id(e.eventId, encodedIds[i]);
     }
     w.varint(s.payments.size());
     // most of a busy household's bytes: only payments not written before are encoded
-    s.paymentsBlock = w.payments(s.payments, s.paymentsBlock);
+    cache.payments = w.payments(s.payments, cache.payments);
     w.varint(s.conditions.size());
     for (HouseholdState.Condition c : s.conditions) {
       w.varint(c.rule.ordinal());
@@ -113,7 +117,12 @@ public final class StateCodec {
   }
 
   public static HouseholdState decode(byte[] bytes) {
-    Reader r = new Reader(bytes);
+    return decode(bytes, new CodecCache());
+  }
+
+  /** Decodes a state, keeping in {@code cache} what its next encoding may reuse. */
+  static HouseholdState decode(byte[] bytes, CodecCache cache) {
+    StateReader r = new StateReader(bytes);
     int version = r.varint();
     if (version != VERSION) {
       throw new IllegalStateException("unknown household state version " + version);
@@ -179,8 +188,8 @@ public final class StateCodec {
       s.payments.add(p);
       ends[i] = r.pos - entriesStart;
     }
-    s.paymentsBlock =
-        new HouseholdState.PaymentsBlock(
+    cache.payments =
+        new PaymentsBlock(
             s.payments.toArray(new HouseholdState.Payment[0]),
             Arrays.copyOfRange(bytes, entriesStart, r.pos),
             ends);
@@ -208,260 +217,5 @@ public final class StateCodec {
       s.unregisteredPaymentId = r.id();
     }
     return s;
-  }
-
-  private static final VarHandle LONG_BIG_ENDIAN =
-      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
-
-  private static final class Writer {
-    // a busy household's state is a few hundred bytes: one buffer, no growing
-    private byte[] buf = new byte[512];
-    private int pos;
-
-    private void ensure(int n) {
-      if (pos + n > buf.length) {
-        buf = Arrays.copyOf(buf, Math.max(buf.length * 2, pos + n));
-      }
-    }
-
-    void varint(int value) {
-      varlong(value & 0xffffffffL);
-    }
-
-    void varlong(long value) {
-      ensure(10);
-      while ((value & ~0x7fL) != 0) {
-        buf[pos++] = (byte) ((value & 0x7f) | 0x80);
-        value >>>= 7;
-      }
-      buf[pos++] = (byte) value;
-    }
-
-    void signed(long value) {
-      varlong((value << 1) ^ (value >> 63));
-    }
-
-    void fixed64(long value) {
-      ensure(8);
-      LONG_BIG_ENDIAN.set(buf, pos, value);
-      pos += 8;
-    }
-
-    void bytes(byte[] value) {
-      ensure(value.length);
-      System.arraycopy(value, 0, buf, pos, value.length);
-      pos += value.length;
-    }
-
-    /** Strings as UTF-8 with length + 1, so that 0 stands for null. */
-    void string(String value) {
-      if (value == null) {
-        varint(0);
-        return;
-      }
-      int length = value.length();
-      if (length < 127) {
-        // codes and ids are short and ASCII: written as they are read, without a byte[] for each
-        ensure(length + 1);
-        int start = pos;
-        buf[pos++] = (byte) (length + 1);
-        for (int i = 0; i < length; i++) {
-          char c = value.charAt(i);
-          if (c >= 0x80) {
-            pos = start;
-            utf8(value);
-            return;
-          }
-          buf[pos++] = (byte) c;
-        }
-        return;
-      }
-      utf8(value);
-    }
-
-    private void utf8(String value) {
-      byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
-      varint(utf8.length + 1);
-      ensure(utf8.length);
-      System.arraycopy(utf8, 0, buf, pos, utf8.length);
-      pos += utf8.length;
-    }
-
-    /**
-     * The entries of {@code payments}, and the block that now describes them. The leading run of
-     * payments that {@code kept} holds in the same order is copied as bytes (after a payment is
-     * added at the end or old ones dropped from the front, that is all but the new one); the rest
-     * is encoded.
-     */
-    HouseholdState.PaymentsBlock payments(
-        List<HouseholdState.Payment> payments, HouseholdState.PaymentsBlock kept) {
-      int count = payments.size();
-      int from = kept == null || count == 0 ? -1 : kept.indexOf(payments.get(0));
-      int reused = 0;
-      if (from >= 0) {
-        HouseholdState.Payment[] held = kept.payments();
-        while (reused < count
-            && from + reused < held.length
-            && held[from + reused] == payments.get(reused)) {
-          reused++;
-        }
-      }
-      if (from == 0 && reused == count && kept.payments().length == count) {
-        bytes(kept.entries());
-        return kept;
-      }
-      int start = pos;
-      int[] ends = new int[count];
-      if (reused > 0) {
-        int byteFrom = from == 0 ? 0 : kept.ends()[from - 1];
-        int byteTo = kept.ends()[from + reused - 1];
-        ensure(byteTo - byteFrom);
-        System.arraycopy(kept.entries(), byteFrom, buf, pos, byteTo - byteFrom);
-        pos += byteTo - byteFrom;
-        for (int i = 0; i < reused; i++) {
-          ends[i] = kept.ends()[from + i] - byteFrom;
-        }
-      }
-      for (int i = reused; i < count; i++) {
-        HouseholdState.Payment p = payments.get(i);
-        varint(p.programme.ordinal());
-        varint(p.period);
-        signed(p.cents);
-        id(p.paymentId);
-        ends[i] = pos - start;
-      }
-      return new HouseholdState.PaymentsBlock(
-          payments.toArray(new HouseholdState.Payment[0]),
-          Arrays.copyOfRange(buf, start, pos),
-          ends);
-    }
-
-    /** Ids: 0 for null, a lower-case UUID as 0xff and 16 bytes, anything else 0xfe and text. */
-    void id(String value) {
-      if (value == null) {
-        varint(0);
-        return;
-      }
-      if (value.length() == 36) {
-        // parsed and checked in one pass; anything but a lower-case UUID is written as text
-        ensure(17);
-        int start = pos;
-        buf[pos++] = (byte) 0xff;
-        int current = 0;
-        boolean high = true;
-        for (int i = 0; i < 36; i++) {
-          char c = value.charAt(i);
-          if (i == 8 || i == 13 || i == 18 || i == 23) {
-            if (c != '-') {
-              break;
-            }
-            continue;
-          }
-          int nibble = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
-          if (nibble < 0) {
-            break;
-          }
-          if (high) {
-            current = nibble << 4;
-          } else {
-            buf[pos++] = (byte) (current | nibble);
-          }
-          high = !high;
-        }
-        if (pos == start + 17) {
-          return;
-        }
-        pos = start;
-      }
-      ensure(1);
-      buf[pos++] = (byte) 0xfe;
-      string(value);
-    }
-
-    /** An id already encoded by this writer ({@code encoded}), or encoded now and returned. */
-    byte[] id(String value, byte[] encoded) {
-      if (encoded != null) {
-        ensure(encoded.length);
-        System.arraycopy(encoded, 0, buf, pos, encoded.length);
-        pos += encoded.length;
-        return encoded;
-      }
-      int start = pos;
-      id(value);
-      return Arrays.copyOfRange(buf, start, pos);
-    }
-
-    byte[] toBytes() {
-      return Arrays.copyOf(buf, pos);
-    }
-  }
-
-  private static final class Reader {
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
-    private final byte[] buf;
-    private int pos;
-
-    Reader(byte[] buf) {
-      this.buf = buf;
-    }
-
-    int varint() {
-      return (int) varlong();
-    }
-
-    long varlong() {
-      long result = 0;
-      int shift = 0;
-      while (true) {
-        byte b = buf[pos++];
-        result |= (long) (b & 0x7f) << shift;
-        if ((b & 0x80) == 0) {
-          return result;
-        }
-        shift += 7;
-      }
-    }
-
-    long signed() {
-      long raw = varlong();
-      return (raw >>> 1) ^ -(raw & 1);
-    }
-
-    long fixed64() {
-      long value = (long) LONG_BIG_ENDIAN.get(buf, pos);
-      pos += 8;
-      return value;
-    }
-
-    String string() {
-      int length = varint();
-      if (length == 0) {
-        return null;
-      }
-      String value = new String(buf, pos, length - 1, StandardCharsets.UTF_8);
-      pos += length - 1;
-      return value;
-    }
-
-    String id() {
-      byte marker = buf[pos++];
-      if (marker == 0) {
-        return null;
-      }
-      if (marker == (byte) 0xfe) {
-        return string();
-      }
-      char[] chars = new char[36];
-      int c = 0;
-      for (int i = 0; i < 16; i++) {
-        if (c == 8 || c == 13 || c == 18 || c == 23) {
-          chars[c++] = '-';
-        }
-        int b = buf[pos++] & 0xff;
-        chars[c++] = HEX[b >>> 4];
-        chars[c++] = HEX[b & 0xf];
-      }
-      return new String(chars);
-    }
   }
 }
