@@ -3,13 +3,9 @@ package org.shouwang.riskengine.streams;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeSet;
+import java.util.Objects;
 import java.util.function.Consumer;
-import org.apache.kafka.common.header.Headers;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -19,12 +15,8 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.shouwang.events.Alert;
-import org.shouwang.events.ContractJson;
 import org.shouwang.events.ContractReader;
-import org.shouwang.events.ContractViolationException;
-import org.shouwang.events.DeadLetterHeaders;
 import org.shouwang.events.HouseholdEvent;
-import org.shouwang.events.RiskType;
 import org.shouwang.events.SubsidyPayment;
 import org.shouwang.events.Validated;
 import org.shouwang.events.Violation;
@@ -47,15 +39,10 @@ final class HouseholdProcessor implements Processor<byte[], byte[], Object, Obje
 
   private static final Logger log = LoggerFactory.getLogger(HouseholdProcessor.class);
 
-  /** Reason code of a record that was valid but could not be processed. */
-  static final String PROCESSING_ERROR = "PROCESSING_ERROR";
-
   /** Where each task keeps its event-time clock, beside the households. */
   static final Bytes CLOCK_KEY = Bytes.wrap(new byte[] {(byte) 0xff});
 
   private static final int MAX_DUE_PER_PASS = 10_000;
-
-  private static final int RISK_TYPES = RiskType.values().length;
 
   /** What every task's processor shares; immutable and thread-safe. */
   record Settings(
@@ -74,19 +61,15 @@ final class HouseholdProcessor implements Processor<byte[], byte[], Object, Obje
   private ProcessorContext<Object, Object> context;
   private HouseholdStore households;
 
-  // the absence rules' deadlines of this task's households, in time order: rebuilt from the
-  // household store at init (each state carries its scheduled deadline), so it needs no store,
-  // no changelog and no writes of its own
-  private final TreeSet<Due> due = new TreeSet<>();
+  private final DeadlineIndex deadlines = new DeadlineIndex();
+  private final AtRiskGauges atRisk;
+  private DeadLetters deadLetters;
 
   private long clock;
   private long savedClock;
-  private long nextDue = Long.MAX_VALUE;
   private long lastRecordWallMillis;
 
-  // this task's share of the gauges, given back when the task closes or moves
-  // (by township, then risk type ordinal; a null township is a household never registered)
-  private final Map<String, long[]> atRisk = new HashMap<>();
+  // this task's share of the state size gauges, given back when the task closes or moves
   private long stateBytes;
   private long stateHouseholds;
 
@@ -96,12 +79,14 @@ final class HouseholdProcessor implements Processor<byte[], byte[], Object, Obje
     this.metrics = settings.metrics();
     this.idempotencyWindow = settings.properties().rules().idempotencyWindow();
     this.quietMillis = settings.properties().clock().quietPeriod().toMillis();
+    this.atRisk = new AtRiskGauges(metrics);
   }
 
   @Override
   public void init(ProcessorContext<Object, Object> context) {
     this.context = context;
     this.households = context.getStateStore(RiskTopology.HOUSEHOLD_STORE);
+    this.deadLetters = new DeadLetters(context, metrics);
     byte[] savedClock = households.getRaw(CLOCK_KEY);
     clock = savedClock == null ? 0 : ByteBuffer.wrap(savedClock).getLong();
     this.savedClock = clock;
@@ -113,7 +98,7 @@ final class HouseholdProcessor implements Processor<byte[], byte[], Object, Obje
           stateHouseholds += householdsDelta;
           metrics.stateSize(bytesDelta, householdsDelta);
         });
-    nextDue = firstDeadline();
+    deadlines.refresh();
     // the clock is saved at most once per commit interval, not with every record that moves it:
     // a store write per record (the clock moves with nearly every one) cost ~5 % of throughput
     context.schedule(
@@ -148,12 +133,18 @@ final class HouseholdProcessor implements Processor<byte[], byte[], Object, Obje
       // does not expect, as a number beyond BigDecimal's range once was), the engine carries on
       log.error(
           "cannot read a {}; sent to the dead-letter topic", payment ? "payment" : "event", e);
-      deadLetter(
-          record, metadata, payment, PROCESSING_ERROR, e.getClass().getName(), e.toString(), null);
+      deadLetters.send(
+          record,
+          metadata,
+          payment,
+          DeadLetters.PROCESSING_ERROR,
+          e.getClass().getName(),
+          e.toString(),
+          null);
       return;
     }
     if (!read.isValid()) {
-      deadLetter(record, metadata, payment, read.violations());
+      deadLetters.send(record, metadata, payment, read.violations());
       return;
     }
     String householdId =
@@ -161,7 +152,7 @@ final class HouseholdProcessor implements Processor<byte[], byte[], Object, Obje
             ? ((SubsidyPayment) read.value()).householdId()
             : ((HouseholdEvent) read.value()).householdId();
     if (key == null || !key.equals(householdId)) {
-      deadLetter(
+      deadLetters.send(
           record,
           metadata,
           payment,
@@ -193,8 +184,14 @@ final class HouseholdProcessor implements Processor<byte[], byte[], Object, Obje
           "cannot process a {} of a household; sent to the dead-letter topic",
           payment ? "payment" : "event",
           e);
-      deadLetter(
-          record, metadata, payment, PROCESSING_ERROR, e.getClass().getName(), e.toString(), null);
+      deadLetters.send(
+          record,
+          metadata,
+          payment,
+          DeadLetters.PROCESSING_ERROR,
+          e.getClass().getName(),
+          e.toString(),
+          null);
     }
   }
 
@@ -292,19 +289,11 @@ final class HouseholdProcessor implements Processor<byte[], byte[], Object, Obje
     state.scheduledDeadline = next;
     // encoded and written at the next commit (or at once with write-back off)
     households.put(key, state);
-    if (next != previous) {
-      if (previous != 0) {
-        due.remove(new Due(previous, key));
-      }
-      if (next != 0) {
-        due.add(new Due(next, key));
-        nextDue = Math.min(nextDue, next);
-      }
-    }
+    deadlines.reschedule(key, previous, next);
     int maskAfter = state.cadreRiskMask();
-    if (maskAfter != maskBefore || !java.util.Objects.equals(townshipBefore, state.townshipCode)) {
-      atRisk(townshipBefore, maskBefore, -1);
-      atRisk(state.townshipCode, maskAfter, 1);
+    if (maskAfter != maskBefore || !Objects.equals(townshipBefore, state.townshipCode)) {
+      atRisk.add(townshipBefore, maskBefore, -1);
+      atRisk.add(state.townshipCode, maskAfter, 1);
     }
   }
 
@@ -351,18 +340,11 @@ final class HouseholdProcessor implements Processor<byte[], byte[], Object, Obje
 
   /** Fires the absence rules of every household whose deadline the clock has passed. */
   private void runDueDeadlines() {
-    if (clock < nextDue) {
+    if (!deadlines.anyDue(clock)) {
       return;
     }
-    List<Due> passed = new ArrayList<>();
-    for (Due d : due) {
-      if (d.at() > clock || passed.size() >= MAX_DUE_PER_PASS) {
-        break;
-      }
-      passed.add(d);
-    }
-    for (Due d : passed) {
-      due.remove(d);
+    for (DeadlineIndex.Due d : deadlines.due(clock, MAX_DUE_PER_PASS)) {
+      deadlines.remove(d);
       HouseholdState state = households.get(d.household());
       if (state == null || state.scheduledDeadline != d.at()) {
         continue; // stale: the household moved on
@@ -382,40 +364,12 @@ final class HouseholdProcessor implements Processor<byte[], byte[], Object, Obje
       }
       emit(alerts, clock, false);
     }
-    nextDue = firstDeadline();
-  }
-
-  private long firstDeadline() {
-    return due.isEmpty() ? Long.MAX_VALUE : due.first().at();
-  }
-
-  /** A household's next deadline; ordered by time, then household. */
-  private record Due(long at, Bytes household) implements Comparable<Due> {
-    @Override
-    public int compareTo(Due other) {
-      int byTime = Long.compare(at, other.at);
-      return byTime != 0 ? byTime : household.compareTo(other.household);
-    }
-  }
-
-  // ---------------------------------------------------------------- gauges
-
-  private void atRisk(String township, int mask, int delta) {
-    if (mask == 0) {
-      return;
-    }
-    long[] byRiskType = atRisk.computeIfAbsent(township, k -> new long[RISK_TYPES]);
-    while (mask != 0) {
-      int riskType = Integer.numberOfTrailingZeros(mask);
-      mask &= mask - 1;
-      metrics.atRisk(township, riskType, delta);
-      byRiskType[riskType] += delta;
-    }
+    deadlines.refresh();
   }
 
   /** Counts the restored state into the gauges and indexes its deadlines. */
   private void loadExistingState() {
-    due.clear();
+    deadlines.clear();
     try (KeyValueIterator<Bytes, byte[]> it = households.all()) {
       while (it.hasNext()) {
         KeyValue<Bytes, byte[]> entry = it.next();
@@ -425,9 +379,9 @@ final class HouseholdProcessor implements Processor<byte[], byte[], Object, Obje
         HouseholdState state = StateCodec.decode(entry.value);
         stateBytes += entry.value.length;
         stateHouseholds++;
-        atRisk(state.townshipCode, state.cadreRiskMask(), 1);
+        atRisk.add(state.townshipCode, state.cadreRiskMask(), 1);
         if (state.scheduledDeadline != 0) {
-          due.add(new Due(state.scheduledDeadline, entry.key));
+          deadlines.restore(state.scheduledDeadline, entry.key);
         }
       }
     }
@@ -438,73 +392,6 @@ final class HouseholdProcessor implements Processor<byte[], byte[], Object, Obje
   public void close() {
     households.sizeListener(null);
     metrics.stateSize(-stateBytes, -stateHouseholds);
-    for (Map.Entry<String, long[]> entry : atRisk.entrySet()) {
-      long[] byRiskType = entry.getValue();
-      for (int riskType = 0; riskType < byRiskType.length; riskType++) {
-        if (byRiskType[riskType] != 0) {
-          metrics.atRisk(entry.getKey(), riskType, -byRiskType[riskType]);
-        }
-      }
-    }
-    atRisk.clear();
-  }
-
-  // ---------------------------------------------------------------- dead letters
-
-  private void deadLetter(
-      Record<byte[], byte[]> record,
-      RecordMetadata metadata,
-      boolean payment,
-      List<Violation> violations) {
-    byte[] json;
-    try {
-      json = ContractJson.mapper().writeValueAsBytes(violations);
-    } catch (RuntimeException e) {
-      json = null;
-    }
-    deadLetter(
-        record,
-        metadata,
-        payment,
-        violations.get(0).code().name(),
-        ContractViolationException.class.getName(),
-        new ContractViolationException(violations).getMessage(),
-        json);
-  }
-
-  private void deadLetter(
-      Record<byte[], byte[]> record,
-      RecordMetadata metadata,
-      boolean payment,
-      String reason,
-      String exceptionClass,
-      String message,
-      byte[] violationsJson) {
-    Headers headers = new RecordHeaders(record.headers().toArray());
-    if (metadata != null) {
-      headers.add(
-          DeadLetterHeaders.ORIGINAL_TOPIC, metadata.topic().getBytes(StandardCharsets.UTF_8));
-      headers.add(
-          DeadLetterHeaders.ORIGINAL_PARTITION,
-          ByteBuffer.allocate(Integer.BYTES).putInt(metadata.partition()).array());
-      headers.add(
-          DeadLetterHeaders.ORIGINAL_OFFSET,
-          ByteBuffer.allocate(Long.BYTES).putLong(metadata.offset()).array());
-    }
-    headers.add(
-        DeadLetterHeaders.ORIGINAL_TIMESTAMP,
-        ByteBuffer.allocate(Long.BYTES).putLong(record.timestamp()).array());
-    headers.add(DeadLetterHeaders.EXCEPTION_CLASS, exceptionClass.getBytes(StandardCharsets.UTF_8));
-    headers.add(
-        DeadLetterHeaders.EXCEPTION_MESSAGE,
-        (message == null ? "" : message).getBytes(StandardCharsets.UTF_8));
-    headers.add(DeadLetterHeaders.REASON_CODE, reason.getBytes(StandardCharsets.UTF_8));
-    if (violationsJson != null) {
-      headers.add(DeadLetterHeaders.VIOLATIONS, violationsJson);
-    }
-    context.forward(
-        new Record<>(record.key(), record.value(), record.timestamp(), headers),
-        payment ? RiskTopology.PAYMENTS_DLT_SINK : RiskTopology.EVENTS_DLT_SINK);
-    metrics.deadLettered(payment ? "subsidy.payments" : "household.events", reason);
+    atRisk.close();
   }
 }
