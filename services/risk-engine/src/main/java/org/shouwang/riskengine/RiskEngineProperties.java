@@ -13,13 +13,18 @@ import java.time.ZoneId;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
+import org.shouwang.events.RuleThresholds;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * {@code shouwang.risk-engine}: how the engine runs and every rule threshold. Defaults come from
- * DOMAIN.md; a deployment overrides them per county (and the monitoring line per year).
+ * {@code shouwang.risk-engine}: how the engine runs and every rule threshold. Each default is the
+ * {@code @DefaultValue} here and nowhere else ({@link #defaults()} binds them); the contract's
+ * thresholds, shared with the simulator, come from {@link RuleThresholds}. A deployment overrides
+ * them per county (and the monitoring line per year). Durations are written {@code 100ms}, {@code
+ * 30s}, {@code 5m}, {@code 30d}.
  *
  * @param applicationId Kafka Streams application id (consumer group, internal topic prefix)
  * @param stateDir directory of the RocksDB stores; empty: {@code
@@ -53,19 +58,13 @@ public record RiskEngineProperties(
     @DefaultValue @Valid @NotNull EngineClock clock,
     @DefaultValue @Valid @NotNull Rules rules) {
 
-  /** The defaults of DOMAIN.md, for tests and the benchmark. */
+  // bound from no properties at all: every default as its @DefaultValue says, nowhere else
+  private static final RiskEngineProperties DEFAULTS =
+      new Binder().bindOrCreate("shouwang.risk-engine", RiskEngineProperties.class);
+
+  /** The defaults, for tests and the benchmark: what binding no property at all yields. */
   public static RiskEngineProperties defaults() {
-    return new RiskEngineProperties(
-        "shouwang-risk-engine",
-        "",
-        "",
-        1,
-        Duration.ofMillis(100),
-        true,
-        10_000,
-        true,
-        EngineClock.defaults(),
-        Rules.defaults());
+    return DEFAULTS;
   }
 
   /** This configuration with another number of decoded states cached per task. */
@@ -126,13 +125,7 @@ public record RiskEngineProperties(
       @DefaultValue("Asia/Shanghai") @NotNull ZoneId zone,
       @DefaultValue("true") boolean wallClockFallback,
       @DefaultValue("5m") @NotNull Duration quietPeriod,
-      @DefaultValue("30s") @NotNull Duration wallClockInterval) {
-
-    public static EngineClock defaults() {
-      return new EngineClock(
-          ZoneId.of("Asia/Shanghai"), true, Duration.ofMinutes(5), Duration.ofSeconds(30));
-    }
-  }
+      @DefaultValue("30s") @NotNull Duration wallClockInterval) {}
 
   /**
    * Rule thresholds, one nested record per rule family.
@@ -163,15 +156,9 @@ public record RiskEngineProperties(
       @DefaultValue @Valid @NotNull Monitoring monitoring,
       @DefaultValue("16") @Min(1) @Max(256) int idempotencyWindow) {
 
-    /** DOMAIN.md's documented default monitoring lines (yuan per person per year). */
+    /** The contract's default monitoring lines (yuan per person per year). */
     public static final Map<Integer, BigDecimal> DEFAULT_MONITORING_LINE =
-        Map.of(
-            2021, new BigDecimal("6000"),
-            2022, new BigDecimal("6500"),
-            2023, new BigDecimal("7100"),
-            2024, new BigDecimal("7700"),
-            2025, new BigDecimal("8300"),
-            2026, new BigDecimal("9000"));
+        RuleThresholds.MONITORING_LINES;
 
     public Rules {
       // a deployment's years replace the defaults of the same years and keep the others
@@ -198,18 +185,7 @@ public record RiskEngineProperties(
     }
 
     public static Rules defaults() {
-      return new Rules(
-          DEFAULT_MONITORING_LINE,
-          Income.defaults(),
-          Medical.defaults(),
-          Schooling.defaults(),
-          Water.defaults(),
-          Incident.defaults(),
-          Labour.defaults(),
-          Loan.defaults(),
-          Payment.defaults(),
-          Monitoring.defaults(),
-          16);
+      return RiskEngineProperties.defaults().rules();
     }
 
     /** The monitoring line of an assessment year. */
@@ -225,11 +201,8 @@ public record RiskEngineProperties(
    *     assessment
    */
   public record Income(
-      @DefaultValue("0.30") @NotNull @DecimalMin("0.01") @DecimalMax("1") BigDecimal dropRatio) {
-    public static Income defaults() {
-      return new Income(new BigDecimal("0.30"));
-    }
-  }
+      @DefaultValue(RuleThresholds.INCOME_DROP_SHARE) @NotNull @DecimalMin("0.01") @DecimalMax("1")
+          BigDecimal dropRatio) {}
 
   /**
    * @param formerlyPoorThreshold 12-month out-of-pocket cost that fires for a formerly poor
@@ -239,18 +212,16 @@ public record RiskEngineProperties(
    * @param window the rolling window of costs
    */
   public record Medical(
-      @DefaultValue("5000") @NotNull @DecimalMin("0.01") BigDecimal formerlyPoorThreshold,
-      @DefaultValue("20000") @NotNull @DecimalMin("0.01") BigDecimal othersThreshold,
-      @DefaultValue("0.40") @NotNull @DecimalMin("0.01") @DecimalMax("10") BigDecimal incomeShare,
-      @DefaultValue("365d") @NotNull Duration window) {
-    public static Medical defaults() {
-      return new Medical(
-          new BigDecimal("5000"),
-          new BigDecimal("20000"),
-          new BigDecimal("0.40"),
-          Duration.ofDays(365));
-    }
-  }
+      @DefaultValue(RuleThresholds.MEDICAL_FORMERLY_POOR) @NotNull @DecimalMin("0.01")
+          BigDecimal formerlyPoorThreshold,
+      @DefaultValue(RuleThresholds.MEDICAL_OTHERS) @NotNull @DecimalMin("0.01")
+          BigDecimal othersThreshold,
+      @DefaultValue(RuleThresholds.MEDICAL_INCOME_SHARE)
+          @NotNull
+          @DecimalMin("0.01")
+          @DecimalMax("10")
+          BigDecimal incomeShare,
+      @DefaultValue("365d") @NotNull Duration window) {}
 
   /**
    * @param threshold SCHOOLING_BURDEN fires when a school year's self-paid cost exceeds this
@@ -259,23 +230,19 @@ public record RiskEngineProperties(
    * @param maxCompulsoryAge oldest age of compulsory schooling
    */
   public record Schooling(
-      @DefaultValue("10000") @NotNull @DecimalMin("0.01") BigDecimal threshold,
+      @DefaultValue(RuleThresholds.SCHOOLING_PER_YEAR) @NotNull @DecimalMin("0.01")
+          BigDecimal threshold,
       @DefaultValue("9") @Min(1) @Max(12) int schoolYearStartMonth,
-      @DefaultValue("6") @Min(0) @Max(30) int minCompulsoryAge,
-      @DefaultValue("16") @Min(0) @Max(30) int maxCompulsoryAge) {
-    public static Schooling defaults() {
-      return new Schooling(new BigDecimal("10000"), 9, 6, 16);
-    }
-  }
+      @DefaultValue(RuleThresholds.MIN_COMPULSORY_SCHOOL_AGE) @Min(0) @Max(30) int minCompulsoryAge,
+      @DefaultValue(RuleThresholds.MAX_COMPULSORY_SCHOOL_AGE) @Min(0) @Max(30)
+          int maxCompulsoryAge) {}
 
   /**
    * @param maxInterruptionDays UNSAFE_WATER fires above this many days of cuts a year
    */
-  public record Water(@DefaultValue("36") @Min(0) @Max(366) int maxInterruptionDays) {
-    public static Water defaults() {
-      return new Water(36);
-    }
-  }
+  public record Water(
+      @DefaultValue(RuleThresholds.WATER_INTERRUPTION_DAYS) @Min(0) @Max(366)
+          int maxInterruptionDays) {}
 
   /**
    * @param disasterMinLoss DISASTER_LOSS fires from this loss (yuan)
@@ -285,32 +252,22 @@ public record RiskEngineProperties(
   public record Incident(
       @DefaultValue("0.01") @NotNull @DecimalMin("0.01") BigDecimal disasterMinLoss,
       @DefaultValue("0.01") @NotNull @DecimalMin("0.01") BigDecimal businessMinLoss,
-      @DefaultValue("30d") @NotNull Duration window) {
-    public static Incident defaults() {
-      return new Incident(new BigDecimal("0.01"), new BigDecimal("0.01"), Duration.ofDays(30));
-    }
-  }
+      @DefaultValue("30d") @NotNull Duration window) {}
 
   /**
    * @param severeDisabilityMaxGrade a certified disability of this grade or worse takes a labourer
    */
-  public record Labour(@DefaultValue("2") @Min(1) @Max(4) int severeDisabilityMaxGrade) {
-    public static Labour defaults() {
-      return new Labour(2);
-    }
-  }
+  public record Labour(
+      @DefaultValue(RuleThresholds.SEVERE_DISABILITY_MAX_GRADE) @Min(1) @Max(4)
+          int severeDisabilityMaxGrade) {}
 
   /**
    * @param mediumDays LOAN_OVERDUE fires (MEDIUM) from this many days overdue
    * @param highDays and escalates to HIGH from this many
    */
   public record Loan(
-      @DefaultValue("30") @Min(1) @Max(3650) int mediumDays,
-      @DefaultValue("90") @Min(1) @Max(3650) int highDays) {
-    public static Loan defaults() {
-      return new Loan(30, 90);
-    }
-  }
+      @DefaultValue(RuleThresholds.LOAN_OVERDUE_DAYS) @Min(1) @Max(3650) int mediumDays,
+      @DefaultValue(RuleThresholds.LOAN_SEVERELY_OVERDUE_DAYS) @Min(1) @Max(3650) int highDays) {}
 
   /**
    * @param graceDays PAYMENT_MISSED fires once this day of the following month has passed
@@ -320,7 +277,7 @@ public record RiskEngineProperties(
    *     by two systems may arrive in either order; 0 fires at once
    */
   public record Payment(
-      @DefaultValue("10") @Min(0) @Max(27) int graceDays,
+      @DefaultValue(RuleThresholds.PAYMENT_GRACE_DAYS) @Min(0) @Max(27) int graceDays,
       @DefaultValue("13") @Min(2) @Max(60) int retainedMonths,
       @DefaultValue("10m") @NotNull Duration unregisteredGrace) {
     public Payment {
@@ -330,10 +287,6 @@ public record RiskEngineProperties(
                 + unregisteredGrace);
       }
     }
-
-    public static Payment defaults() {
-      return new Payment(10, 13, Duration.ofMinutes(10));
-    }
   }
 
   /**
@@ -341,10 +294,6 @@ public record RiskEngineProperties(
    * @param minMonitoredMonths PREMATURE_ELIMINATION fires when risk is eliminated sooner
    */
   public record Monitoring(
-      @DefaultValue("30d") @NotNull Duration measureDeadline,
-      @DefaultValue("6") @Min(0) @Max(60) int minMonitoredMonths) {
-    public static Monitoring defaults() {
-      return new Monitoring(Duration.ofDays(30), 6);
-    }
-  }
+      @DefaultValue(RuleThresholds.MEASURE_DAYS + "d") @NotNull Duration measureDeadline,
+      @DefaultValue(RuleThresholds.ELIMINATION_MONTHS) @Min(0) @Max(60) int minMonitoredMonths) {}
 }

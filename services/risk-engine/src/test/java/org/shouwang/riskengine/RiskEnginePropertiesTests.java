@@ -3,7 +3,9 @@ package org.shouwang.riskengine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.shouwang.events.RuleThresholds;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
@@ -58,5 +60,37 @@ class RiskEnginePropertiesTests {
                     .getFailure()
                     .rootCause()
                     .hasMessageContaining("mediumDays"));
+  }
+
+  @Test
+  void theDefaultsAreWhatBindingNoPropertyYields() {
+    runner.run(
+        context ->
+            assertThat(context.getBean(RiskEngineProperties.class))
+                .isEqualTo(RiskEngineProperties.defaults()));
+  }
+
+  @Test
+  void theContractThresholdsDefaultToTheOnesSharedWithTheSimulator() {
+    RuleThresholds shared = RuleThresholds.defaults();
+    RiskEngineProperties.Rules rules = RiskEngineProperties.defaults().rules();
+    assertThat(rules.monitoringLine()).isEqualTo(shared.monitoringLines());
+    assertThat(rules.medical().formerlyPoorThreshold())
+        .isEqualByComparingTo(shared.medicalFormerlyPoor());
+    assertThat(rules.medical().othersThreshold()).isEqualByComparingTo(shared.medicalOthers());
+    assertThat(rules.medical().incomeShare().doubleValue()).isEqualTo(shared.medicalIncomeShare());
+    assertThat(rules.schooling().threshold()).isEqualByComparingTo(shared.schoolingPerYear());
+    assertThat(rules.schooling().minCompulsoryAge()).isEqualTo(shared.minCompulsorySchoolAge());
+    assertThat(rules.schooling().maxCompulsoryAge()).isEqualTo(shared.maxCompulsorySchoolAge());
+    assertThat(rules.water().maxInterruptionDays()).isEqualTo(shared.waterInterruptionDays());
+    assertThat(rules.income().dropRatio().doubleValue()).isEqualTo(shared.incomeDropShare());
+    assertThat(rules.loan().mediumDays()).isEqualTo(shared.loanOverdueDays());
+    assertThat(rules.loan().highDays()).isEqualTo(shared.loanSeverelyOverdueDays());
+    assertThat(rules.payment().graceDays()).isEqualTo(shared.paymentGraceDays());
+    assertThat(rules.monitoring().measureDeadline())
+        .isEqualTo(Duration.ofDays(shared.measureDays()));
+    assertThat(rules.monitoring().minMonitoredMonths()).isEqualTo(shared.eliminationMonths());
+    assertThat(rules.labour().severeDisabilityMaxGrade())
+        .isEqualTo(shared.severeDisabilityMaxGrade());
   }
 }
