@@ -108,59 +108,59 @@ public final class HouseholdState {
    * roll back a record that fails halfway.
    */
   public HouseholdState copy() {
-    HouseholdState c = new HouseholdState();
-    c.registered = registered;
-    c.townshipCode = townshipCode;
-    c.villageCode = villageCode;
-    c.cadreId = cadreId;
-    c.status = status;
-    c.members = members;
-    c.labourers = labourers;
-    c.formerlyPoor = formerlyPoor;
-    c.category = category;
-    c.incomeYear = incomeYear;
-    c.incomeCents = incomeCents;
-    c.previousIncomeYear = previousIncomeYear;
-    c.previousIncomeCents = previousIncomeCents;
-    c.medical.addAll(medical);
-    c.schoolYear = schoolYear;
-    c.schoolCents = schoolCents;
-    c.employed.addAll(employed);
-    c.monitoring = monitoring;
-    c.monitoredSinceMillis = monitoredSinceMillis;
-    c.measureSinceMonitored = measureSinceMonitored;
-    c.monitoringEventId = monitoringEventId;
-    for (Entitlement e : entitlements) {
-      Entitlement copy = new Entitlement();
-      copy.programme = e.programme;
-      copy.monthlyCents = e.monthlyCents;
-      copy.firstDueMonth = e.firstDueMonth;
-      copy.paidThrough = e.paidThrough;
-      copy.eventId = e.eventId;
-      c.entitlements.add(copy);
+    HouseholdState copy = new HouseholdState();
+    copy.registered = registered;
+    copy.townshipCode = townshipCode;
+    copy.villageCode = villageCode;
+    copy.cadreId = cadreId;
+    copy.status = status;
+    copy.members = members;
+    copy.labourers = labourers;
+    copy.formerlyPoor = formerlyPoor;
+    copy.category = category;
+    copy.incomeYear = incomeYear;
+    copy.incomeCents = incomeCents;
+    copy.previousIncomeYear = previousIncomeYear;
+    copy.previousIncomeCents = previousIncomeCents;
+    copy.medical.addAll(medical);
+    copy.schoolYear = schoolYear;
+    copy.schoolCents = schoolCents;
+    copy.employed.addAll(employed);
+    copy.monitoring = monitoring;
+    copy.monitoredSinceMillis = monitoredSinceMillis;
+    copy.measureSinceMonitored = measureSinceMonitored;
+    copy.monitoringEventId = monitoringEventId;
+    for (Entitlement entitlement : entitlements) {
+      Entitlement copied = new Entitlement();
+      copied.programme = entitlement.programme;
+      copied.monthlyCents = entitlement.monthlyCents;
+      copied.firstDueMonth = entitlement.firstDueMonth;
+      copied.paidThrough = entitlement.paidThrough;
+      copied.eventId = entitlement.eventId;
+      copy.entitlements.add(copied);
     }
-    c.payments.addAll(payments);
+    copy.payments.addAll(payments);
     for (Condition condition : conditions) {
-      Condition copy = new Condition();
-      copy.rule = condition.rule;
-      copy.key = condition.key;
-      copy.riskType = condition.riskType;
-      copy.sinceDay = condition.sinceDay;
-      copy.value = condition.value;
-      c.conditions.add(copy);
+      Condition copied = new Condition();
+      copied.rule = condition.rule;
+      copied.key = condition.key;
+      copied.riskType = condition.riskType;
+      copied.sinceDay = condition.sinceDay;
+      copied.value = condition.value;
+      copy.conditions.add(copied);
     }
-    c.recentIds = recentIds.clone();
-    c.recentNext = recentNext;
-    c.scheduledDeadline = scheduledDeadline;
-    c.unregisteredPaidAtMillis = unregisteredPaidAtMillis;
-    c.unregisteredPaymentId = unregisteredPaymentId;
-    return c;
+    copy.recentIds = recentIds.clone();
+    copy.recentNext = recentNext;
+    copy.scheduledDeadline = scheduledDeadline;
+    copy.unregisteredPaidAtMillis = unregisteredPaidAtMillis;
+    copy.unregisteredPaymentId = unregisteredPaymentId;
+    return copy;
   }
 
   Condition condition(Rule rule, String key) {
-    for (Condition c : conditions) {
-      if (c.rule == rule && c.key.equals(key)) {
-        return c;
+    for (Condition condition : conditions) {
+      if (condition.rule == rule && condition.key.equals(key)) {
+        return condition;
       }
     }
     return null;
@@ -171,26 +171,26 @@ public final class HouseholdState {
   }
 
   boolean clear(Rule rule, String key) {
-    return conditions.removeIf(c -> c.rule == rule && c.key.equals(key));
+    return conditions.removeIf(condition -> condition.rule == rule && condition.key.equals(key));
   }
 
   boolean clearAll(Rule rule) {
-    return conditions.removeIf(c -> c.rule == rule);
+    return conditions.removeIf(condition -> condition.rule == rule);
   }
 
   Entitlement entitlement(Programme programme) {
-    for (Entitlement e : entitlements) {
-      if (e.programme == programme) {
-        return e;
+    for (Entitlement entitlement : entitlements) {
+      if (entitlement.programme == programme) {
+        return entitlement;
       }
     }
     return null;
   }
 
   Payment payment(Programme programme, int period) {
-    for (Payment p : payments) {
-      if (p.programme == programme && p.period == period) {
-        return p;
+    for (Payment payment : payments) {
+      if (payment.programme == programme && payment.period == period) {
+        return payment;
       }
     }
     return null;
@@ -220,9 +220,9 @@ public final class HouseholdState {
   /** The risk types of this household's open cadre conditions, as a bit set of ordinals. */
   public int cadreRiskMask() {
     int mask = 0;
-    for (Condition c : conditions) {
-      if (c.rule.audience() == Audience.CADRE) {
-        mask |= 1 << c.riskType.ordinal();
+    for (Condition condition : conditions) {
+      if (condition.rule.audience() == Audience.CADRE) {
+        mask |= 1 << condition.riskType.ordinal();
       }
     }
     return mask;

@@ -65,60 +65,13 @@ final class PaymentRules {
             : Integer.parseInt(payment.period());
     long amount = Money.cents(payment.amount());
 
-    if (!state.registered) {
-      if (unregisteredAtOnce) {
-        raiseUnregistered(context, programme, payment.period(), amount);
-      } else if (state.unregisteredPaidAtMillis == 0
-          && !state.open(Rule.PAYMENT_UNREGISTERED, NONE)) {
-        // fires from AbsenceRules when the grace has passed and no registration came
-        state.unregisteredPaidAtMillis = context.millis;
-        state.unregisteredPaymentId = payment.paymentId();
-      }
-    } else if (state.status.inactive()) {
-      context
-          .alert(Rule.PAYMENT_TO_INACTIVE, Severity.CRITICAL)
-          .raise(AlertTexts.paymentToInactive(state.status, programme, payment.period(), amount));
-    }
-
+    unregisteredOrInactive(context, payment, amount);
     HouseholdState.Payment earlier = state.payment(programme, period);
-    if (earlier != null && !earlier.paymentId.equals(payment.paymentId())) {
-      context
-          .alert(Rule.DUPLICATE_PAYMENT, Severity.HIGH)
-          .key(programme.name() + ":" + period)
-          .value(period)
-          .evidence(earlier.paymentId, payment.paymentId())
-          .raise(AlertTexts.duplicatePayment(programme, payment.period(), earlier.cents, amount));
-    }
-
-    if (welfare(programme)) {
-      Programme other =
-          programme == Programme.MINIMUM_LIVING_ALLOWANCE
-              ? Programme.EXTREME_POVERTY_SUPPORT
-              : Programme.MINIMUM_LIVING_ALLOWANCE;
-      HouseholdState.Payment conflicting = state.payment(other, period);
-      if (conflicting != null) {
-        context
-            .alert(Rule.CONFLICTING_BENEFITS, Severity.HIGH)
-            .evidence(conflicting.paymentId, payment.paymentId())
-            .raise(
-                AlertTexts.conflictingBenefits(
-                    payment.period(), other, conflicting.cents, programme, amount));
-      }
-    }
-
+    duplicate(context, payment, period, amount, earlier);
+    conflicting(context, payment, period, amount);
     HouseholdState.Entitlement entitlement = state.entitlement(programme);
     if (entitlement != null && monthly && programme.frequency() == Programme.Frequency.MONTHLY) {
-      if (amount < entitlement.monthlyCents) {
-        context
-            .alert(Rule.PAYMENT_SHORTFALL, Severity.HIGH)
-            .key(programme.name())
-            .evidence(payment.paymentId(), entitlement.eventId)
-            .raise(
-                AlertTexts.paymentShortfall(
-                    programme, payment.period(), amount, entitlement.monthlyCents));
-      } else {
-        state.clear(Rule.PAYMENT_SHORTFALL, programme.name());
-      }
+      shortfall(context, payment, amount, entitlement);
     }
 
     if (earlier == null) {
@@ -133,6 +86,87 @@ final class PaymentRules {
       advancePaid(state, entitlement);
     }
     prunePayments(state, RuleCalendar.month(context.date()));
+  }
+
+  /** PAYMENT_UNREGISTERED (now or after its grace) and PAYMENT_TO_INACTIVE. */
+  private void unregisteredOrInactive(RuleContext context, SubsidyPayment payment, long amount) {
+    HouseholdState state = context.state;
+    if (!state.registered) {
+      if (unregisteredAtOnce) {
+        raiseUnregistered(context, payment.programme(), payment.period(), amount);
+      } else if (state.unregisteredPaidAtMillis == 0
+          && !state.open(Rule.PAYMENT_UNREGISTERED, NONE)) {
+        // fires from AbsenceRules when the grace has passed and no registration came
+        state.unregisteredPaidAtMillis = context.millis;
+        state.unregisteredPaymentId = payment.paymentId();
+      }
+    } else if (state.status.inactive()) {
+      context
+          .alert(Rule.PAYMENT_TO_INACTIVE, Severity.CRITICAL)
+          .raise(
+              AlertTexts.paymentToInactive(
+                  state.status, payment.programme(), payment.period(), amount));
+    }
+  }
+
+  /** DUPLICATE_PAYMENT: a second payment (another id) of a programme for the same period. */
+  private static void duplicate(
+      RuleContext context,
+      SubsidyPayment payment,
+      int period,
+      long amount,
+      HouseholdState.Payment earlier) {
+    if (earlier != null && !earlier.paymentId.equals(payment.paymentId())) {
+      Programme programme = payment.programme();
+      context
+          .alert(Rule.DUPLICATE_PAYMENT, Severity.HIGH)
+          .key(programme.name() + ":" + period)
+          .value(period)
+          .evidence(earlier.paymentId, payment.paymentId())
+          .raise(AlertTexts.duplicatePayment(programme, payment.period(), earlier.cents, amount));
+    }
+  }
+
+  /** CONFLICTING_BENEFITS: minimum living allowance and extreme poverty support in one period. */
+  private static void conflicting(
+      RuleContext context, SubsidyPayment payment, int period, long amount) {
+    Programme programme = payment.programme();
+    if (!welfare(programme)) {
+      return;
+    }
+    Programme other =
+        programme == Programme.MINIMUM_LIVING_ALLOWANCE
+            ? Programme.EXTREME_POVERTY_SUPPORT
+            : Programme.MINIMUM_LIVING_ALLOWANCE;
+    HouseholdState.Payment conflicting = context.state.payment(other, period);
+    if (conflicting != null) {
+      context
+          .alert(Rule.CONFLICTING_BENEFITS, Severity.HIGH)
+          .evidence(conflicting.paymentId, payment.paymentId())
+          .raise(
+              AlertTexts.conflictingBenefits(
+                  payment.period(), other, conflicting.cents, programme, amount));
+    }
+  }
+
+  /** PAYMENT_SHORTFALL: a monthly payment below the entitlement's monthly amount. */
+  private static void shortfall(
+      RuleContext context,
+      SubsidyPayment payment,
+      long amount,
+      HouseholdState.Entitlement entitlement) {
+    Programme programme = payment.programme();
+    if (amount < entitlement.monthlyCents) {
+      context
+          .alert(Rule.PAYMENT_SHORTFALL, Severity.HIGH)
+          .key(programme.name())
+          .evidence(payment.paymentId(), entitlement.eventId)
+          .raise(
+              AlertTexts.paymentShortfall(
+                  programme, payment.period(), amount, entitlement.monthlyCents));
+    } else {
+      context.state.clear(Rule.PAYMENT_SHORTFALL, programme.name());
+    }
   }
 
   static void raiseUnregistered(

@@ -30,90 +30,90 @@ public final class StateCodec {
   private StateCodec() {}
 
   /** A state's encoding, from scratch. */
-  public static byte[] encode(HouseholdState s) {
-    return encode(s, new CodecCache());
+  public static byte[] encode(HouseholdState state) {
+    return encode(state, new CodecCache());
   }
 
   /** A state's encoding, reusing the parts {@code cache} holds from its last encoding. */
-  static byte[] encode(HouseholdState s, CodecCache cache) {
-    StateWriter w = new StateWriter();
-    w.varint(VERSION);
+  static byte[] encode(HouseholdState state, CodecCache cache) {
+    StateWriter writer = new StateWriter();
+    writer.varint(VERSION);
     int flags =
-        (s.registered ? 1 : 0)
-            | (s.formerlyPoor ? 2 : 0)
-            | (s.measureSinceMonitored ? 4 : 0)
-            | (s.incomeCents != HouseholdState.UNKNOWN ? 8 : 0)
-            | (s.previousIncomeCents != HouseholdState.UNKNOWN ? 16 : 0)
-            | (s.unregisteredPaidAtMillis != 0 ? 32 : 0);
-    w.varint(flags);
-    w.string(s.townshipCode);
-    w.string(s.villageCode);
-    w.string(s.cadreId);
-    w.varint(s.status.ordinal());
-    w.varint(s.members);
-    w.varint(s.labourers);
-    w.varint(s.category == null ? 0 : s.category.ordinal() + 1);
-    w.varint(s.monitoring == null ? 0 : s.monitoring.ordinal() + 1);
-    if (s.monitoring != null) {
-      w.signed(s.monitoredSinceMillis / 1000);
-      w.id(s.monitoringEventId);
+        (state.registered ? 1 : 0)
+            | (state.formerlyPoor ? 2 : 0)
+            | (state.measureSinceMonitored ? 4 : 0)
+            | (state.incomeCents != HouseholdState.UNKNOWN ? 8 : 0)
+            | (state.previousIncomeCents != HouseholdState.UNKNOWN ? 16 : 0)
+            | (state.unregisteredPaidAtMillis != 0 ? 32 : 0);
+    writer.varint(flags);
+    writer.string(state.townshipCode);
+    writer.string(state.villageCode);
+    writer.string(state.cadreId);
+    writer.varint(state.status.ordinal());
+    writer.varint(state.members);
+    writer.varint(state.labourers);
+    writer.varint(state.category == null ? 0 : state.category.ordinal() + 1);
+    writer.varint(state.monitoring == null ? 0 : state.monitoring.ordinal() + 1);
+    if (state.monitoring != null) {
+      writer.signed(state.monitoredSinceMillis / 1000);
+      writer.id(state.monitoringEventId);
     }
-    if (s.incomeCents != HouseholdState.UNKNOWN) {
-      w.varint(s.incomeYear);
-      w.signed(s.incomeCents);
+    if (state.incomeCents != HouseholdState.UNKNOWN) {
+      writer.varint(state.incomeYear);
+      writer.signed(state.incomeCents);
     }
-    if (s.previousIncomeCents != HouseholdState.UNKNOWN) {
-      w.varint(s.previousIncomeYear);
-      w.signed(s.previousIncomeCents);
+    if (state.previousIncomeCents != HouseholdState.UNKNOWN) {
+      writer.varint(state.previousIncomeYear);
+      writer.signed(state.previousIncomeCents);
     }
-    w.varint(s.medical.size());
-    for (long[] m : s.medical) {
-      w.varint((int) m[0]);
-      w.signed(m[1]);
+    writer.varint(state.medical.size());
+    for (long[] cost : state.medical) {
+      writer.varint((int) cost[0]);
+      writer.signed(cost[1]);
     }
-    w.varint(s.schoolYear);
-    if (s.schoolYear != 0) {
-      w.signed(s.schoolCents);
+    writer.varint(state.schoolYear);
+    if (state.schoolYear != 0) {
+      writer.signed(state.schoolCents);
     }
-    w.varint(s.employed.size());
-    for (String member : s.employed) {
-      w.string(member);
+    writer.varint(state.employed.size());
+    for (String member : state.employed) {
+      writer.string(member);
     }
-    w.varint(s.entitlements.size());
-    byte[][] encodedIds = cache.encodedIdsOf(s.entitlements);
-    for (int i = 0; i < s.entitlements.size(); i++) {
-      HouseholdState.Entitlement e = s.entitlements.get(i);
-      w.varint(e.programme.ordinal());
-      w.signed(e.monthlyCents);
-      w.varint(e.firstDueMonth);
-      w.varint(e.paidThrough);
-      encodedIds[i] = w.id(e.eventId, encodedIds[i]);
+    writer.varint(state.entitlements.size());
+    byte[][] encodedIds = cache.encodedIdsOf(state.entitlements);
+    for (int i = 0; i < state.entitlements.size(); i++) {
+      HouseholdState.Entitlement entitlement = state.entitlements.get(i);
+      writer.varint(entitlement.programme.ordinal());
+      writer.signed(entitlement.monthlyCents);
+      writer.varint(entitlement.firstDueMonth);
+      writer.varint(entitlement.paidThrough);
+      encodedIds[i] = writer.id(entitlement.eventId, encodedIds[i]);
     }
-    w.varint(s.payments.size());
+    writer.varint(state.payments.size());
     // most of a busy household's bytes: only payments not written before are encoded
-    cache.payments = w.payments(s.payments, cache.payments);
-    w.varint(s.conditions.size());
-    for (HouseholdState.Condition c : s.conditions) {
-      w.varint(c.rule.ordinal());
-      w.string(c.key);
-      w.varint(c.riskType.ordinal());
-      w.varint(c.sinceDay);
-      w.varint(c.value);
+    cache.payments = writer.payments(state.payments, cache.payments);
+    writer.varint(state.conditions.size());
+    for (HouseholdState.Condition condition : state.conditions) {
+      writer.varint(condition.rule.ordinal());
+      writer.string(condition.key);
+      writer.varint(condition.riskType.ordinal());
+      writer.varint(condition.sinceDay);
+      writer.varint(condition.value);
     }
-    w.varint(s.recentIds.length);
-    if (s.recentIds.length > 0) {
-      w.varint(s.recentNext);
-      for (long id : s.recentIds) {
-        w.fixed64(id);
+    writer.varint(state.recentIds.length);
+    if (state.recentIds.length > 0) {
+      writer.varint(state.recentNext);
+      for (long id : state.recentIds) {
+        writer.fixed64(id);
       }
     }
-    w.signed(s.scheduledDeadline);
-    if (s.unregisteredPaidAtMillis != 0) {
+    writer.signed(state.scheduledDeadline);
+    if (state.unregisteredPaidAtMillis != 0) {
       // appended under a new flag: states written before it decode unchanged
-      w.signed(s.unregisteredPaidAtMillis);
-      w.id(s.unregisteredPaymentId);
+      writer.signed(state.unregisteredPaidAtMillis);
+      writer.id(state.unregisteredPaymentId);
     }
-    return w.toBytes();
+    return writer.toBytes();
   }
 
   public static HouseholdState decode(byte[] bytes) {
@@ -122,100 +122,100 @@ public final class StateCodec {
 
   /** Decodes a state, keeping in {@code cache} what its next encoding may reuse. */
   static HouseholdState decode(byte[] bytes, CodecCache cache) {
-    StateReader r = new StateReader(bytes);
-    int version = r.varint();
+    StateReader reader = new StateReader(bytes);
+    int version = reader.varint();
     if (version != VERSION) {
       throw new IllegalStateException("unknown household state version " + version);
     }
-    HouseholdState s = new HouseholdState();
-    int flags = r.varint();
-    s.registered = (flags & 1) != 0;
-    s.formerlyPoor = (flags & 2) != 0;
-    s.measureSinceMonitored = (flags & 4) != 0;
-    s.townshipCode = r.string();
-    s.villageCode = r.string();
-    s.cadreId = r.string();
-    s.status = STATUSES[r.varint()];
-    s.members = r.varint();
-    s.labourers = r.varint();
-    int category = r.varint();
-    s.category = category == 0 ? null : CATEGORIES[category - 1];
-    int monitoring = r.varint();
-    s.monitoring = monitoring == 0 ? null : MONITORING[monitoring - 1];
-    if (s.monitoring != null) {
-      s.monitoredSinceMillis = r.signed() * 1000;
-      s.monitoringEventId = r.id();
+    HouseholdState state = new HouseholdState();
+    int flags = reader.varint();
+    state.registered = (flags & 1) != 0;
+    state.formerlyPoor = (flags & 2) != 0;
+    state.measureSinceMonitored = (flags & 4) != 0;
+    state.townshipCode = reader.string();
+    state.villageCode = reader.string();
+    state.cadreId = reader.string();
+    state.status = STATUSES[reader.varint()];
+    state.members = reader.varint();
+    state.labourers = reader.varint();
+    int category = reader.varint();
+    state.category = category == 0 ? null : CATEGORIES[category - 1];
+    int monitoring = reader.varint();
+    state.monitoring = monitoring == 0 ? null : MONITORING[monitoring - 1];
+    if (state.monitoring != null) {
+      state.monitoredSinceMillis = reader.signed() * 1000;
+      state.monitoringEventId = reader.id();
     }
     if ((flags & 8) != 0) {
-      s.incomeYear = r.varint();
-      s.incomeCents = r.signed();
+      state.incomeYear = reader.varint();
+      state.incomeCents = reader.signed();
     }
     if ((flags & 16) != 0) {
-      s.previousIncomeYear = r.varint();
-      s.previousIncomeCents = r.signed();
+      state.previousIncomeYear = reader.varint();
+      state.previousIncomeCents = reader.signed();
     }
-    int medical = r.varint();
+    int medical = reader.varint();
     for (int i = 0; i < medical; i++) {
-      s.medical.add(new long[] {r.varint(), r.signed()});
+      state.medical.add(new long[] {reader.varint(), reader.signed()});
     }
-    s.schoolYear = r.varint();
-    if (s.schoolYear != 0) {
-      s.schoolCents = r.signed();
+    state.schoolYear = reader.varint();
+    if (state.schoolYear != 0) {
+      state.schoolCents = reader.signed();
     }
-    int employed = r.varint();
+    int employed = reader.varint();
     for (int i = 0; i < employed; i++) {
-      s.employed.add(r.string());
+      state.employed.add(reader.string());
     }
-    int entitlements = r.varint();
+    int entitlements = reader.varint();
     for (int i = 0; i < entitlements; i++) {
-      HouseholdState.Entitlement e = new HouseholdState.Entitlement();
-      e.programme = PROGRAMMES[r.varint()];
-      e.monthlyCents = r.signed();
-      e.firstDueMonth = r.varint();
-      e.paidThrough = r.varint();
-      e.eventId = r.id();
-      s.entitlements.add(e);
+      HouseholdState.Entitlement entitlement = new HouseholdState.Entitlement();
+      entitlement.programme = PROGRAMMES[reader.varint()];
+      entitlement.monthlyCents = reader.signed();
+      entitlement.firstDueMonth = reader.varint();
+      entitlement.paidThrough = reader.varint();
+      entitlement.eventId = reader.id();
+      state.entitlements.add(entitlement);
     }
-    int payments = r.varint();
-    int entriesStart = r.pos;
+    int payments = reader.varint();
+    int entriesStart = reader.pos;
     int[] ends = new int[payments];
     for (int i = 0; i < payments; i++) {
-      HouseholdState.Payment p = new HouseholdState.Payment();
-      p.programme = PROGRAMMES[r.varint()];
-      p.period = r.varint();
-      p.cents = r.signed();
-      p.paymentId = r.id();
-      s.payments.add(p);
-      ends[i] = r.pos - entriesStart;
+      HouseholdState.Payment payment = new HouseholdState.Payment();
+      payment.programme = PROGRAMMES[reader.varint()];
+      payment.period = reader.varint();
+      payment.cents = reader.signed();
+      payment.paymentId = reader.id();
+      state.payments.add(payment);
+      ends[i] = reader.pos - entriesStart;
     }
     cache.payments =
         new PaymentsBlock(
-            s.payments.toArray(new HouseholdState.Payment[0]),
-            Arrays.copyOfRange(bytes, entriesStart, r.pos),
+            state.payments.toArray(new HouseholdState.Payment[0]),
+            Arrays.copyOfRange(bytes, entriesStart, reader.pos),
             ends);
-    int conditions = r.varint();
+    int conditions = reader.varint();
     for (int i = 0; i < conditions; i++) {
-      HouseholdState.Condition c = new HouseholdState.Condition();
-      c.rule = RULES[r.varint()];
-      c.key = r.string();
-      c.riskType = RISK_TYPES[r.varint()];
-      c.sinceDay = r.varint();
-      c.value = r.varint();
-      s.conditions.add(c);
+      HouseholdState.Condition condition = new HouseholdState.Condition();
+      condition.rule = RULES[reader.varint()];
+      condition.key = reader.string();
+      condition.riskType = RISK_TYPES[reader.varint()];
+      condition.sinceDay = reader.varint();
+      condition.value = reader.varint();
+      state.conditions.add(condition);
     }
-    int recent = r.varint();
+    int recent = reader.varint();
     if (recent > 0) {
-      s.recentNext = r.varint();
-      s.recentIds = new long[recent];
+      state.recentNext = reader.varint();
+      state.recentIds = new long[recent];
       for (int i = 0; i < recent; i++) {
-        s.recentIds[i] = r.fixed64();
+        state.recentIds[i] = reader.fixed64();
       }
     }
-    s.scheduledDeadline = r.signed();
+    state.scheduledDeadline = reader.signed();
     if ((flags & 32) != 0) {
-      s.unregisteredPaidAtMillis = r.signed();
-      s.unregisteredPaymentId = r.id();
+      state.unregisteredPaidAtMillis = reader.signed();
+      state.unregisteredPaymentId = reader.id();
     }
-    return s;
+    return state;
   }
 }
