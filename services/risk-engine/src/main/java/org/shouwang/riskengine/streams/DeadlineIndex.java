@@ -47,11 +47,11 @@ final class DeadlineIndex {
   /** At most {@code max} deadlines at or before {@code clock}, earliest first. */
   List<Due> due(long clock, int max) {
     List<Due> passed = new ArrayList<>();
-    for (Due d : due) {
-      if (d.at() > clock || passed.size() >= max) {
+    for (Due deadline : due) {
+      if (deadline.at() > clock || passed.size() >= max) {
         break;
       }
-      passed.add(d);
+      passed.add(deadline);
     }
     return passed;
   }

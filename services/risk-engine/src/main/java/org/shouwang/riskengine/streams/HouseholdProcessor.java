@@ -343,23 +343,23 @@ final class HouseholdProcessor implements Processor<byte[], byte[], Object, Obje
     if (!deadlines.anyDue(clock)) {
       return;
     }
-    for (DeadlineIndex.Due d : deadlines.due(clock, MAX_DUE_PER_PASS)) {
-      deadlines.remove(d);
-      HouseholdState state = households.get(d.household());
-      if (state == null || state.scheduledDeadline != d.at()) {
+    for (DeadlineIndex.Due deadline : deadlines.due(clock, MAX_DUE_PER_PASS)) {
+      deadlines.remove(deadline);
+      HouseholdState state = households.get(deadline.household());
+      if (state == null || state.scheduledDeadline != deadline.at()) {
         continue; // stale: the household moved on
       }
       // store() re-indexes the household from here
       state.scheduledDeadline = 0;
-      String householdId = new String(d.household().get(), StandardCharsets.UTF_8);
+      String householdId = new String(deadline.household().get(), StandardCharsets.UTF_8);
       String townshipBefore = state.townshipCode;
       int maskBefore = state.cadreRiskMask();
       List<Alert> alerts = new ArrayList<>(1);
       try {
         detector.onClock(householdId, state, clock, alerts);
-        store(d.household(), state, townshipBefore, maskBefore);
+        store(deadline.household(), state, townshipBefore, maskBefore);
       } catch (RuntimeException e) {
-        households.discard(d.household()); // half-changed; the store holds the state before
+        households.discard(deadline.household()); // half-changed; the store holds the state before
         throw e;
       }
       emit(alerts, clock, false);
