@@ -1,6 +1,10 @@
 package org.shouwang.events;
 
-/** Registry status of a household; only ACTIVE households may be paid. */
+/**
+ * Registry status of a household; only ACTIVE households may be paid.
+ *
+ * <p>Its ordinals are stored in the risk engine's household state: add new constants at the end.
+ */
 public enum HouseholdStatus {
   ACTIVE,
   /** No living member. */

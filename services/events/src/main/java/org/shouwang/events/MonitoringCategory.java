@@ -1,6 +1,10 @@
 package org.shouwang.events;
 
-/** The three categories of monitored households (监测对象). */
+/**
+ * The three categories of monitored households (监测对象).
+ *
+ * <p>Its ordinals are stored in the risk engine's household state: add new constants at the end.
+ */
 public enum MonitoringCategory {
   /** 脱贫不稳定户: formerly registered poor, at risk. */
   UNSTABLE_LIFTED("脱贫不稳定户"),

@@ -1,6 +1,10 @@
 package org.shouwang.events;
 
-/** Subsidy programmes whose payments the system tracks. */
+/**
+ * Subsidy programmes whose payments the system tracks.
+ *
+ * <p>Its ordinals are stored in the risk engine's household state: add new constants at the end.
+ */
 public enum Programme {
   MINIMUM_LIVING_ALLOWANCE("低保", Frequency.MONTHLY),
   EXTREME_POVERTY_SUPPORT("特困供养", Frequency.MONTHLY),

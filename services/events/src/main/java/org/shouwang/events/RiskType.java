@@ -1,6 +1,10 @@
 package org.shouwang.events;
 
-/** Risk types of returning to poverty (致贫返贫风险类型) on the national form. */
+/**
+ * Risk types of returning to poverty (致贫返贫风险类型) on the national form.
+ *
+ * <p>Its ordinals are stored in the risk engine's household state: add new constants at the end.
+ */
 public enum RiskType {
   ILLNESS("因病"),
   DISABILITY("因残"),

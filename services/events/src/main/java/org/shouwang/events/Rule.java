@@ -4,6 +4,8 @@ package org.shouwang.events;
  * The rule codes of the contract: each alert names one. The audience is fixed by the contract; the
  * risk type is the default the engine reports (a rule may refine it, e.g. a labour loss caused by
  * an accident).
+ *
+ * <p>Its ordinals are stored in the risk engine's household state: add new constants at the end.
  */
 public enum Rule {
   LOW_INCOME(Audience.CADRE, RiskType.OTHER, "收入低于监测线"),

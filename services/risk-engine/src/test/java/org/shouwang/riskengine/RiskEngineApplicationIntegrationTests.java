@@ -41,7 +41,7 @@ import org.shouwang.events.Source;
 import org.shouwang.events.SubsidyPayment;
 import org.shouwang.events.Topics;
 import org.shouwang.platform.kafka.ContractTopics;
-import org.shouwang.riskengine.detection.RiskEngineStreams;
+import org.shouwang.riskengine.streams.RiskEngineStreams;
 import org.shouwang.testsupport.SharedKafka;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;

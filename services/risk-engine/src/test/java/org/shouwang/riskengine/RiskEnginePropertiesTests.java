@@ -1,0 +1,96 @@
+package org.shouwang.riskengine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.shouwang.events.RuleThresholds;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Configuration;
+
+class RiskEnginePropertiesTests {
+
+  @Configuration(proxyBeanMethods = false)
+  @EnableConfigurationProperties(RiskEngineProperties.class)
+  static class Config {}
+
+  private final ApplicationContextRunner runner =
+      new ApplicationContextRunner().withUserConfiguration(Config.class);
+
+  @Test
+  void defaultsComeFromTheDomain() {
+    runner.run(
+        context -> {
+          RiskEngineProperties properties = context.getBean(RiskEngineProperties.class);
+          assertThat(properties.applicationId()).isEqualTo("shouwang-risk-engine");
+          assertThat(properties.rules().payment().graceDays()).isEqualTo(10);
+          assertThat(properties.rules().medical().formerlyPoorThreshold())
+              .isEqualByComparingTo("5000");
+          assertThat(properties.rules().monitoringLineFor(2024)).isEqualByComparingTo("7700");
+        });
+  }
+
+  @Test
+  void aDeploymentOverridesOneYearOfTheMonitoringLineAndKeepsTheOthers() {
+    runner
+        .withPropertyValues(
+            "shouwang.risk-engine.rules.monitoring-line[2026]=9500",
+            "shouwang.risk-engine.rules.monitoring-line[2027]=10000")
+        .run(
+            context -> {
+              RiskEngineProperties.Rules rules =
+                  context.getBean(RiskEngineProperties.class).rules();
+              assertThat(rules.monitoringLineFor(2026)).isEqualByComparingTo("9500");
+              assertThat(rules.monitoringLineFor(2028)).isEqualByComparingTo("10000");
+              assertThat(rules.monitoringLineFor(2023))
+                  .isEqualByComparingTo(new BigDecimal("7100"));
+            });
+  }
+
+  @Test
+  void aBadThresholdStopsTheBootWithItsName() {
+    runner
+        .withPropertyValues("shouwang.risk-engine.rules.loan.medium-days=0")
+        .run(
+            context ->
+                assertThat(context)
+                    .hasFailed()
+                    .getFailure()
+                    .rootCause()
+                    .hasMessageContaining("mediumDays"));
+  }
+
+  @Test
+  void theDefaultsAreWhatBindingNoPropertyYields() {
+    runner.run(
+        context ->
+            assertThat(context.getBean(RiskEngineProperties.class))
+                .isEqualTo(RiskEngineProperties.defaults()));
+  }
+
+  @Test
+  void theContractThresholdsDefaultToTheOnesSharedWithTheSimulator() {
+    RuleThresholds shared = RuleThresholds.defaults();
+    RiskEngineProperties.Rules rules = RiskEngineProperties.defaults().rules();
+    assertThat(rules.monitoringLine()).isEqualTo(shared.monitoringLines());
+    assertThat(rules.medical().formerlyPoorThreshold())
+        .isEqualByComparingTo(shared.medicalFormerlyPoor());
+    assertThat(rules.medical().othersThreshold()).isEqualByComparingTo(shared.medicalOthers());
+    assertThat(rules.medical().incomeShare().doubleValue()).isEqualTo(shared.medicalIncomeShare());
+    assertThat(rules.schooling().threshold()).isEqualByComparingTo(shared.schoolingPerYear());
+    assertThat(rules.schooling().minCompulsoryAge()).isEqualTo(shared.minCompulsorySchoolAge());
+    assertThat(rules.schooling().maxCompulsoryAge()).isEqualTo(shared.maxCompulsorySchoolAge());
+    assertThat(rules.water().maxInterruptionDays()).isEqualTo(shared.waterInterruptionDays());
+    assertThat(rules.income().dropRatio().doubleValue()).isEqualTo(shared.incomeDropShare());
+    assertThat(rules.loan().mediumDays()).isEqualTo(shared.loanOverdueDays());
+    assertThat(rules.loan().highDays()).isEqualTo(shared.loanSeverelyOverdueDays());
+    assertThat(rules.payment().graceDays()).isEqualTo(shared.paymentGraceDays());
+    assertThat(rules.monitoring().measureDeadline())
+        .isEqualTo(Duration.ofDays(shared.measureDays()));
+    assertThat(rules.monitoring().minMonitoredMonths()).isEqualTo(shared.eliminationMonths());
+    assertThat(rules.labour().severeDisabilityMaxGrade())
+        .isEqualTo(shared.severeDisabilityMaxGrade());
+  }
+}
