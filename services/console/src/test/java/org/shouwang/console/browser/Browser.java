@@ -79,8 +79,11 @@ final class Browser implements AutoCloseable {
     }
   }
 
+  /** Waits up to 20 s; an element read while its page reloads (htmx, a refresh) is read again. */
   WebDriverWait waiting() {
-    return new WebDriverWait(driver, Duration.ofSeconds(20));
+    WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+    wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+    return wait;
   }
 
   void get(String path) {
