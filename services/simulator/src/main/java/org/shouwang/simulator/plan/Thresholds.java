@@ -1,10 +1,11 @@
 package org.shouwang.simulator.plan;
 
 import java.math.BigDecimal;
+import org.shouwang.events.RuleThresholds;
 
 /**
- * The rule thresholds (CONTRACT.md, defaults from DOMAIN.md) that background life stays below and
- * scenarios clearly cross.
+ * The rule thresholds (CONTRACT.md, defaults from DOMAIN.md, held once in {@link RuleThresholds})
+ * that background life stays below and scenarios clearly cross, plus the simulator's own margin.
  *
  * @param medicalFormerlyPoor out-of-pocket over 12 months, formerly poor households
  * @param medicalOthers out-of-pocket over 12 months, other households
@@ -29,6 +30,9 @@ public record Thresholds(
     int eliminationMonths,
     double benignIncomeFactor) {
 
+  /** Background incomes stay at least this multiple of the line: the simulator's own margin. */
+  public static final String BENIGN_INCOME_FACTOR = "1.3";
+
   public Thresholds {
     if (medicalFormerlyPoor == null || medicalFormerlyPoor.signum() <= 0) {
       throw new IllegalArgumentException("medicalFormerlyPoor must be > 0");
@@ -50,18 +54,20 @@ public record Thresholds(
     }
   }
 
+  /** The contract's thresholds as the engine reads them ({@link RuleThresholds}), one source. */
   public static Thresholds defaults() {
+    RuleThresholds rules = RuleThresholds.defaults();
     return new Thresholds(
-        new BigDecimal("5000"),
-        new BigDecimal("20000"),
-        0.40,
-        new BigDecimal("10000"),
-        36,
-        0.30,
-        10,
-        30,
-        6,
-        1.3);
+        rules.medicalFormerlyPoor(),
+        rules.medicalOthers(),
+        rules.medicalIncomeShare(),
+        rules.schoolingPerYear(),
+        rules.waterInterruptionDays(),
+        rules.incomeDropShare(),
+        rules.paymentGraceDays(),
+        rules.measureDays(),
+        rules.eliminationMonths(),
+        Double.parseDouble(BENIGN_INCOME_FACTOR));
   }
 
   /** The absolute medical threshold for a household. */

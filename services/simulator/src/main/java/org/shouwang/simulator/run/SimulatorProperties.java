@@ -16,6 +16,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.TreeMap;
 import org.shouwang.events.Rule;
+import org.shouwang.events.RuleThresholds;
 import org.shouwang.simulator.county.CountyShape;
 import org.shouwang.simulator.county.Standards;
 import org.shouwang.simulator.plan.MonitoringLines;
@@ -165,16 +166,16 @@ public record SimulatorProperties(
 
   /** Rule thresholds; see {@link Thresholds}. */
   public record Limits(
-      @DefaultValue("5000") @NotNull BigDecimal medicalFormerlyPoor,
-      @DefaultValue("20000") @NotNull BigDecimal medicalOthers,
-      @DefaultValue("0.40") double medicalIncomeShare,
-      @DefaultValue("10000") @NotNull BigDecimal schoolingPerYear,
-      @DefaultValue("36") int waterInterruptionDays,
-      @DefaultValue("0.30") double incomeDropShare,
-      @DefaultValue("10") int paymentGraceDays,
-      @DefaultValue("30") int measureDays,
-      @DefaultValue("6") int eliminationMonths,
-      @DefaultValue("1.3") double benignIncomeFactor) {
+      @DefaultValue(RuleThresholds.MEDICAL_FORMERLY_POOR) @NotNull BigDecimal medicalFormerlyPoor,
+      @DefaultValue(RuleThresholds.MEDICAL_OTHERS) @NotNull BigDecimal medicalOthers,
+      @DefaultValue(RuleThresholds.MEDICAL_INCOME_SHARE) double medicalIncomeShare,
+      @DefaultValue(RuleThresholds.SCHOOLING_PER_YEAR) @NotNull BigDecimal schoolingPerYear,
+      @DefaultValue(RuleThresholds.WATER_INTERRUPTION_DAYS) int waterInterruptionDays,
+      @DefaultValue(RuleThresholds.INCOME_DROP_SHARE) double incomeDropShare,
+      @DefaultValue(RuleThresholds.PAYMENT_GRACE_DAYS) int paymentGraceDays,
+      @DefaultValue(RuleThresholds.MEASURE_DAYS) int measureDays,
+      @DefaultValue(RuleThresholds.ELIMINATION_MONTHS) int eliminationMonths,
+      @DefaultValue(Thresholds.BENIGN_INCOME_FACTOR) double benignIncomeFactor) {
 
     Thresholds toThresholds() {
       return new Thresholds(
