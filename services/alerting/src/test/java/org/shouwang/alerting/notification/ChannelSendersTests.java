@@ -25,7 +25,10 @@ import org.shouwang.alerting.AlertingProperties.Channel;
 import org.shouwang.alerting.AlertingProperties.ChannelType;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.boot.context.properties.bind.PropertySourcesPlaceholdersResolver;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.support.ResourcePropertySource;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import tools.jackson.databind.JsonNode;
@@ -61,9 +64,18 @@ class ChannelSendersTests {
           exchange.close();
         });
     server.start();
+    // the module's defaults as the application binds them (alerting.properties over the platform's)
+    List<org.springframework.core.env.PropertySource<?>> sources =
+        List.of(
+            new ResourcePropertySource(new ClassPathResource("alerting.properties")),
+            new ResourcePropertySource(
+                new ClassPathResource("shouwang-platform-defaults.properties")));
     AlertingProperties properties =
-        new Binder(new MapConfigurationPropertySource(Map.of()))
-            .bindOrCreate("shouwang.alerting", AlertingProperties.class);
+        new Binder(
+                ConfigurationPropertySources.from(sources),
+                new PropertySourcesPlaceholdersResolver(sources))
+            .bind("shouwang.alerting", AlertingProperties.class)
+            .get();
     StaticListableBeanFactory beans = new StaticListableBeanFactory(Map.of("mail", mail));
     senders =
         new ChannelSenders(
