@@ -26,11 +26,13 @@ class RiskEngineConfiguration {
       RiskEngineProperties properties,
       ContractTopics topics,
       RiskEngineMetrics metrics,
-      KafkaConnectionDetails connectionDetails) {
+      KafkaConnectionDetails connectionDetails,
+      MeterRegistry registry) {
     return new RiskEngineStreams(
         RiskTopology.build(topics, properties, metrics, Clock.systemUTC()),
         properties,
-        String.join(",", connectionDetails.getStreams().getBootstrapServers()));
+        String.join(",", connectionDetails.getStreams().getBootstrapServers()),
+        registry);
   }
 
   @Bean

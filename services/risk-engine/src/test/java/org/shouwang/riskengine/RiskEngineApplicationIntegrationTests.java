@@ -243,7 +243,10 @@ class RiskEngineApplicationIntegrationTests {
                     .contains("shouwang_riskengine_alert_lag_seconds_bucket{")
                     .contains("shouwang_riskengine_households_at_risk{")
                     .contains("shouwang_riskengine_state_bytes")
-                    .contains("shouwang_riskengine_state_households"));
+                    .contains("shouwang_riskengine_state_households")
+                    .contains("shouwang_riskengine_running 1.0")
+                    // Kafka Streams' own metrics, bound to Micrometer
+                    .contains("kafka_stream_"));
   }
 
   @Test

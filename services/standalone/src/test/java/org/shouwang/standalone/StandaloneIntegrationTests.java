@@ -286,6 +286,38 @@ class StandaloneIntegrationTests {
     return labels;
   }
 
+  /**
+   * Every metric the Prometheus alerting rules watch is exported, so a rule cannot silently watch
+   * nothing; the counters that appear with their first event (a dead letter, a fallback) are the
+   * only exceptions, named here.
+   */
+  @Test
+  @SuppressWarnings("unchecked")
+  void exportsEveryMetricTheAlertingRulesWatch() throws Exception {
+    Set<String> appearWithTheirFirstEvent =
+        Set.of(
+            "shouwang_riskengine_deadletters_total",
+            "shouwang_alerts_dead_lettered_total",
+            "shouwang_notifications_fallbacks_total");
+    Set<String> watched = new TreeSet<>();
+    Map<String, Object> rules =
+        ComposeFileTests.yaml(ComposeFileTests.ROOT.resolve("docker/prometheus/alerts.yml"));
+    for (Map<String, Object> group : (List<Map<String, Object>>) rules.get("groups")) {
+      for (Map<String, Object> rule : (List<Map<String, Object>>) group.get("rules")) {
+        Matcher names = METRIC.matcher(rule.get("expr").toString());
+        while (names.find()) {
+          watched.add(names.group(1));
+        }
+      }
+    }
+    watched.removeAll(appearWithTheirFirstEvent);
+    assertThat(watched).contains("shouwang_riskengine_running");
+    await()
+        .atMost(WAIT)
+        .pollInterval(Duration.ofSeconds(2))
+        .untilAsserted(() -> assertThat(exportedMetricNames()).containsAll(watched));
+  }
+
   @Test
   void runsEveryTableQueryOfTheDashboardsOnTheServicesDatabases() throws Exception {
     await()

@@ -1,5 +1,8 @@
 package org.shouwang.riskengine.streams;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import java.io.File;
 import java.time.Duration;
 import java.util.Properties;
@@ -26,12 +29,29 @@ public final class RiskEngineStreams implements SmartLifecycle {
   private final Topology topology;
   private final RiskEngineProperties properties;
   private final Properties config;
+  private final MeterRegistry registry;
   private volatile KafkaStreams streams;
+  private KafkaStreamsMetrics clientMetrics;
 
-  public RiskEngineStreams(Topology topology, RiskEngineProperties properties, String bootstrap) {
+  /**
+   * @param registry where Kafka Streams' own metrics (lag, rates, state) and {@code
+   *     shouwang.riskengine.running} go (1 while RUNNING: the ops alert RiskEngineNotRunning)
+   */
+  public RiskEngineStreams(
+      Topology topology,
+      RiskEngineProperties properties,
+      String bootstrap,
+      MeterRegistry registry) {
     this.topology = topology;
     this.properties = properties;
     this.config = config(properties, bootstrap);
+    this.registry = registry;
+    Gauge.builder(
+            "shouwang.riskengine.running",
+            this,
+            engine -> engine.state() == KafkaStreams.State.RUNNING ? 1 : 0)
+        .description("1 while the engine's Kafka Streams client is RUNNING, else 0")
+        .register(registry);
   }
 
   /** The Kafka Streams configuration of the engine. */
@@ -66,6 +86,9 @@ public final class RiskEngineStreams implements SmartLifecycle {
           log.error("a risk engine stream thread failed; replacing it", e);
           return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         });
+    // the client's metrics (records lag, process rates, thread states) next to the engine's own
+    clientMetrics = new KafkaStreamsMetrics(created);
+    clientMetrics.bindTo(registry);
     created.start();
     streams = created;
     log.info(
@@ -80,6 +103,10 @@ public final class RiskEngineStreams implements SmartLifecycle {
     if (running != null) {
       running.close(new KafkaStreams.CloseOptions().leaveGroup(true).timeout(CLOSE_TIMEOUT));
       streams = null;
+      if (clientMetrics != null) {
+        clientMetrics.close();
+        clientMetrics = null;
+      }
     }
   }
 
