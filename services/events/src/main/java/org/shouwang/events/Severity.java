@@ -2,10 +2,21 @@ package org.shouwang.events;
 
 /** Alert severity, in increasing order. */
 public enum Severity {
-  LOW,
-  MEDIUM,
-  HIGH,
-  CRITICAL;
+  LOW("低"),
+  MEDIUM("中"),
+  HIGH("高"),
+  CRITICAL("紧急");
+
+  private final String chineseName;
+
+  Severity(String chineseName) {
+    this.chineseName = chineseName;
+  }
+
+  /** The name people read (pages, messages). */
+  public String chineseName() {
+    return chineseName;
+  }
 
   /** The more severe of two severities. */
   public Severity max(Severity other) {

@@ -3,7 +3,6 @@ package org.shouwang.console.web;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.EnumMap;
 import java.util.Map;
 import org.shouwang.console.ConsoleProperties;
 import org.shouwang.events.AssistanceMeasure;
@@ -17,17 +16,13 @@ import org.shouwang.events.Severity;
 import org.springframework.stereotype.Component;
 
 /**
- * Chinese names of every code a page shows, and times in the console's zone. Rules, measures and
- * programmes carry their names in the contract's enums; case states, severities, case actions and
- * event types do not (yet), so their names live here.
+ * Chinese names of every code a page shows, and times in the console's zone. Every code list
+ * carries its names in the contract's enums ({@code Rule.title()}, {@code chineseName()}); only the
+ * audit log's kind families and read kinds, which are the audit service's, are named here.
  */
 @Component("zh")
 public class Names {
 
-  private static final Map<CaseState, String> STATES = new EnumMap<>(CaseState.class);
-  private static final Map<Severity, String> SEVERITIES = new EnumMap<>(Severity.class);
-  private static final Map<CaseAction, String> ACTIONS = new EnumMap<>(CaseAction.class);
-  private static final Map<EventType, String> EVENTS = new EnumMap<>(EventType.class);
   private static final Map<String, String> FAMILIES =
       Map.of(
           "HOUSEHOLD_EVENT", "农户事件",
@@ -36,51 +31,6 @@ public class Names {
           "CASE", "案件",
           "DEAD_LETTER", "无法处理的消息",
           "AUDIT_READ", "审计查阅");
-
-  static {
-    STATES.put(CaseState.OPEN, "待签收");
-    STATES.put(CaseState.ACKNOWLEDGED, "已签收");
-    STATES.put(CaseState.VERIFIED, "核实属实");
-    STATES.put(CaseState.DISMISSED, "核实不属实");
-    STATES.put(CaseState.ASSISTING, "帮扶中");
-    STATES.put(CaseState.RESOLVED, "已办结");
-    SEVERITIES.put(Severity.LOW, "低");
-    SEVERITIES.put(Severity.MEDIUM, "中");
-    SEVERITIES.put(Severity.HIGH, "高");
-    SEVERITIES.put(Severity.CRITICAL, "紧急");
-    ACTIONS.put(CaseAction.OPENED, "立案");
-    ACTIONS.put(CaseAction.ALERT_ADDED, "新增预警");
-    ACTIONS.put(CaseAction.ACKNOWLEDGED, "签收");
-    ACTIONS.put(CaseAction.VERIFIED, "核实属实");
-    ACTIONS.put(CaseAction.DISMISSED, "核实不属实");
-    ACTIONS.put(CaseAction.MEASURE_RECORDED, "录入帮扶措施");
-    ACTIONS.put(CaseAction.RESOLVED, "办结");
-    ACTIONS.put(CaseAction.REOPENED, "重新打开");
-    ACTIONS.put(CaseAction.ESCALATED, "督办升级");
-    ACTIONS.put(CaseAction.REMINDED, "催办提醒");
-    ACTIONS.put(CaseAction.NOTIFICATION_SENT, "通知已发送");
-    ACTIONS.put(CaseAction.NOTIFICATION_FAILED, "通知发送失败");
-    EVENTS.put(EventType.HOUSEHOLD_REGISTERED, "农户登记");
-    EVENTS.put(EventType.HOUSEHOLD_STATUS_CHANGED, "户状态变更");
-    EVENTS.put(EventType.MEMBERS_CHANGED, "家庭成员变更");
-    EVENTS.put(EventType.CADRE_ASSIGNED, "结对干部变更");
-    EVENTS.put(EventType.MONITORING_STATUS_CHANGED, "监测状态变更");
-    EVENTS.put(EventType.ASSISTANCE_RECORDED, "帮扶措施落实");
-    EVENTS.put(EventType.INCOME_ASSESSED, "收入核定");
-    EVENTS.put(EventType.MEDICAL_EXPENSE, "医疗支出");
-    EVENTS.put(EventType.SCHOOLING_COST, "教育支出");
-    EVENTS.put(EventType.SCHOOL_ENROLMENT_CHANGED, "就学状态变更");
-    EVENTS.put(EventType.DISABILITY_CERTIFIED, "残疾认定");
-    EVENTS.put(EventType.EMPLOYMENT_CHANGED, "就业变化");
-    EVENTS.put(EventType.HOUSING_ASSESSED, "住房鉴定");
-    EVENTS.put(EventType.WATER_ASSESSED, "饮水评估");
-    EVENTS.put(EventType.MEDICAL_INSURANCE_CHANGED, "医保参保变化");
-    EVENTS.put(EventType.DISASTER_REPORTED, "灾情报告");
-    EVENTS.put(EventType.ACCIDENT_REPORTED, "意外事故报告");
-    EVENTS.put(EventType.BUSINESS_FAILED, "产业项目失败");
-    EVENTS.put(EventType.ENTITLEMENT_CHANGED, "待遇变更");
-    EVENTS.put(EventType.LOAN_STATUS_CHANGED, "贷款状态变更");
-  }
 
   private final DateTimeFormatter format;
   private final ZoneId zone;
@@ -91,11 +41,11 @@ public class Names {
   }
 
   public String state(CaseState state) {
-    return state == null ? "" : STATES.get(state);
+    return state == null ? "" : state.chineseName();
   }
 
   public String severity(Severity severity) {
-    return severity == null ? "" : SEVERITIES.get(severity);
+    return severity == null ? "" : severity.chineseName();
   }
 
   public String rule(Rule rule) {
@@ -103,7 +53,7 @@ public class Names {
   }
 
   public String action(CaseAction action) {
-    return action == null ? "" : ACTIONS.get(action);
+    return action == null ? "" : action.chineseName();
   }
 
   public String measure(AssistanceMeasure measure) {
@@ -134,8 +84,8 @@ public class Names {
       codeName =
           switch (family) {
             case "ALERT" -> Rule.valueOf(code).title();
-            case "CASE" -> ACTIONS.get(CaseAction.valueOf(code));
-            case "HOUSEHOLD_EVENT" -> EVENTS.get(EventType.valueOf(code));
+            case "CASE" -> CaseAction.valueOf(code).chineseName();
+            case "HOUSEHOLD_EVENT" -> EventType.valueOf(code).chineseName();
             case "SUBSIDY_PAYMENT" -> Programme.valueOf(code).chineseName();
             case "AUDIT_READ" ->
                 switch (code) {
