@@ -244,7 +244,7 @@ class RiskEngineApplicationIntegrationTests {
                     .contains("shouwang_riskengine_households_at_risk{")
                     .contains("shouwang_riskengine_state_bytes")
                     .contains("shouwang_riskengine_state_households")
-                    .contains("shouwang_riskengine_running 1.0")
+                    .containsPattern("shouwang_riskengine_running\\{[^}]*\\} 1\\.0")
                     // Kafka Streams' own metrics, bound to Micrometer
                     .contains("kafka_stream_"));
   }
