@@ -14,9 +14,6 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -25,29 +22,7 @@ import org.shouwang.events.Rule;
 import org.shouwang.events.Severity;
 
 /** The audit office in a real browser: findings, a household's timeline, verify, export. */
-class AuditorBrowserIntegrationTests {
-
-  static ConsoleStack stack;
-  static Browser browser;
-
-  @BeforeAll
-  static void start() {
-    Browser.requireChromium();
-    stack = ConsoleStack.get();
-    browser = Browser.open(stack);
-  }
-
-  @AfterAll
-  static void stop() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
-
-  @BeforeEach
-  void freshSession() {
-    browser.reset();
-  }
+class AuditorBrowserIntegrationTests extends BrowserTestSupport {
 
   @Test
   void anAuditorReadsAHouseholdsTimelineVerifiesTheChainAndExportsCsvWithChineseIntact()

@@ -10,9 +10,6 @@ import static org.shouwang.console.browser.ConsoleStack.TOWNSHIP_NAME;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -22,29 +19,7 @@ import org.shouwang.events.Rule;
 import org.shouwang.events.Severity;
 
 /** A cadre in a real browser: the deep link, the whole case, what they must never see, login. */
-class CadreBrowserIntegrationTests {
-
-  static ConsoleStack stack;
-  static Browser browser;
-
-  @BeforeAll
-  static void start() {
-    Browser.requireChromium();
-    stack = ConsoleStack.get();
-    browser = Browser.open(stack);
-  }
-
-  @AfterAll
-  static void stop() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
-
-  @BeforeEach
-  void freshSession() {
-    browser.reset();
-  }
+class CadreBrowserIntegrationTests extends BrowserTestSupport {
 
   @Test
   void cadreWorksACaseFromItsDeepLinkToTheEndAndTheAuditLogShowsEveryStep() {

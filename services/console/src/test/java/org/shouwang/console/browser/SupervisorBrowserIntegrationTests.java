@@ -8,9 +8,6 @@ import static org.shouwang.console.browser.ConsoleStack.TOWNSHIP;
 import static org.shouwang.console.browser.ConsoleStack.TOWNSHIP_NAME;
 
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -20,29 +17,7 @@ import org.shouwang.events.Rule;
 import org.shouwang.events.Severity;
 
 /** Supervisors in a real browser: a township supervisor sees their township only. */
-class SupervisorBrowserIntegrationTests {
-
-  static ConsoleStack stack;
-  static Browser browser;
-
-  @BeforeAll
-  static void start() {
-    Browser.requireChromium();
-    stack = ConsoleStack.get();
-    browser = Browser.open(stack);
-  }
-
-  @AfterAll
-  static void stop() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
-
-  @BeforeEach
-  void freshSession() {
-    browser.reset();
-  }
+class SupervisorBrowserIntegrationTests extends BrowserTestSupport {
 
   @Test
   void aTownshipSupervisorSeesOnlyTheirTownshipMostUrgentFirst() {
