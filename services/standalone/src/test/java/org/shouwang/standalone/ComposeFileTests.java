@@ -123,6 +123,17 @@ class ComposeFileTests {
 
   @Test
   @SuppressWarnings("unchecked")
+  void keepsTheRiskEngineStateOnItsVolume() throws IOException {
+    Map<String, Object> engine = services().get("risk-engine");
+    Map<String, Object> environment = (Map<String, Object>) engine.get("environment");
+    assertThat(environment)
+        .containsEntry("SHOUWANG_RISKENGINE_STATEDIR", "/var/lib/shouwang/risk-engine");
+    assertThat((List<String>) engine.get("volumes"))
+        .contains("risk-engine-state:/var/lib/shouwang");
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
   void givesDemoRecipientsAnEmailChannelSoMailpitShowsMail() throws IOException {
     Map<String, Object> environment =
         (Map<String, Object>) services().get("alerting").get("environment");
