@@ -255,31 +255,17 @@ public final class ConsoleStack {
     }
   }
 
-  /** Waits until alerting has the household's open case of the audience; returns its id. */
+  /** Waits until alerting has the household's open cadre case; returns its id. */
   String caseOf(String householdId) {
-    String[] found = new String[1];
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .pollInterval(Duration.ofMillis(200))
-        .until(
-            () -> {
-              JsonNode page =
-                  api(
-                      "alerting",
-                      "/api/v1/cases?audience=CADRE&householdId=" + householdId,
-                      "admin");
-              JsonNode items = page.path("items");
-              if (items.isEmpty()) {
-                return false;
-              }
-              found[0] = items.get(0).path("caseId").asString();
-              return true;
-            });
-    return found[0];
+    return openCaseOf(householdId, "CADRE");
   }
 
   /** Waits until the household has an open audit finding; returns the case id. */
   String auditFindingOf(String householdId) {
+    return openCaseOf(householdId, "AUDITOR");
+  }
+
+  private String openCaseOf(String householdId, String audience) {
     String[] found = new String[1];
     await()
         .atMost(Duration.ofSeconds(60))
@@ -289,7 +275,7 @@ public final class ConsoleStack {
               JsonNode items =
                   api(
                           "alerting",
-                          "/api/v1/cases?audience=AUDITOR&householdId=" + householdId,
+                          "/api/v1/cases?audience=" + audience + "&householdId=" + householdId,
                           "admin")
                       .path("items");
               if (items.isEmpty()) {
