@@ -54,8 +54,20 @@ public sealed interface EventData {
   /** Self-paid schooling cost of a member for this school year. */
   record SchoolingCost(String memberId, BigDecimal selfPaid) implements EventData {}
 
-  /** A member's school enrolment changed. */
-  record SchoolEnrolmentChanged(String memberId, int age, boolean enrolled) implements EventData {}
+  /**
+   * A member's school enrolment changed; {@code reason} (optional) says why a member left school,
+   * e.g. {@link SchoolLeavingReason#EDUCATION_COMPLETED} for a 16-year-old who finished junior
+   * middle school.
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record SchoolEnrolmentChanged(
+      String memberId, int age, boolean enrolled, SchoolLeavingReason reason) implements EventData {
+
+    /** An enrolment change without a reason. */
+    public SchoolEnrolmentChanged(String memberId, int age, boolean enrolled) {
+      this(memberId, age, enrolled, null);
+    }
+  }
 
   /** A member was certified disabled, grade 1 (most severe) to 4. */
   record DisabilityCertified(String memberId, int grade) implements EventData {}
@@ -93,5 +105,32 @@ public sealed interface EventData {
 
   /** A microcredit loan's status changed. */
   record LoanStatusChanged(String loanId, BigDecimal principal, LoanStatus status, int daysOverdue)
+      implements EventData {}
+
+  /**
+   * The household applied to be monitored (农户自主申报: hotline 12317, app, at the village); every field
+   * is optional.
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record SelfDeclared(RiskType riskType, String description) implements EventData {}
+
+  /**
+   * A step of identification (识别纳入). At {@link ProcedureStep#COUNTY_DECISION} {@code admitted} is
+   * required, with the {@code category} when admitted and the {@code reason} when not.
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record IdentificationStep(
+      ProcedureStep step, Boolean admitted, MonitoringCategory category, String reason)
+      implements EventData {}
+
+  /**
+   * A step of risk elimination (风险消除): village review, publicity, township review, county decision
+   * (no home visit). At {@link ProcedureStep#COUNTY_DECISION} {@code approved} is required ({@code
+   * admitted} is read as its synonym), with the {@code eliminationType} when approved (default
+   * {@code ASSISTED} when left out) and the {@code reason} when not.
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record EliminationStep(
+      ProcedureStep step, Boolean approved, EliminationType eliminationType, String reason)
       implements EventData {}
 }

@@ -7,11 +7,13 @@ import org.shouwang.events.EventData.BusinessFailed;
 import org.shouwang.events.EventData.CadreAssigned;
 import org.shouwang.events.EventData.DisabilityCertified;
 import org.shouwang.events.EventData.DisasterReported;
+import org.shouwang.events.EventData.EliminationStep;
 import org.shouwang.events.EventData.EmploymentChanged;
 import org.shouwang.events.EventData.EntitlementChanged;
 import org.shouwang.events.EventData.HouseholdRegistered;
 import org.shouwang.events.EventData.HouseholdStatusChanged;
 import org.shouwang.events.EventData.HousingAssessed;
+import org.shouwang.events.EventData.IdentificationStep;
 import org.shouwang.events.EventData.IncomeAssessed;
 import org.shouwang.events.EventData.LoanStatusChanged;
 import org.shouwang.events.EventData.MedicalExpense;
@@ -20,6 +22,7 @@ import org.shouwang.events.EventData.MembersChanged;
 import org.shouwang.events.EventData.MonitoringStatusChanged;
 import org.shouwang.events.EventData.SchoolEnrolmentChanged;
 import org.shouwang.events.EventData.SchoolingCost;
+import org.shouwang.events.EventData.SelfDeclared;
 import org.shouwang.events.EventData.WaterAssessed;
 import org.shouwang.events.RecordChecker.Sign;
 
@@ -31,6 +34,7 @@ final class EventDataReader {
   private static final int MIN_YEAR = 2000;
   private static final int MAX_YEAR = 2100;
   private static final int MAX_DAYS_OVERDUE = 36_600;
+  private static final int MAX_DESCRIPTION_LENGTH = 2_000;
 
   private EventDataReader() {}
 
@@ -81,7 +85,12 @@ final class EventDataReader {
             String memberId = c.id("memberId");
             Integer age = c.integer("age", true, 0, MAX_AGE);
             Boolean enrolled = c.bool("enrolled", true);
-            yield c.clean() ? new SchoolEnrolmentChanged(memberId, age, enrolled) : null;
+            SchoolLeavingReason reason = c.code("reason", SchoolLeavingReason.class, false);
+            if (Boolean.TRUE.equals(enrolled) && reason != null) {
+              c.violation(
+                  "reason", ViolationCode.INCONSISTENT, "only applies when enrolled is false");
+            }
+            yield c.clean() ? new SchoolEnrolmentChanged(memberId, age, enrolled, reason) : null;
           }
           case DISABILITY_CERTIFIED -> {
             String memberId = c.id("memberId");
@@ -125,6 +134,13 @@ final class EventDataReader {
             yield c.clean() ? new BusinessFailed(loss) : null;
           }
           case ENTITLEMENT_CHANGED -> entitlement(c);
+          case SELF_DECLARED -> {
+            RiskType riskType = c.code("riskType", RiskType.class, false);
+            String description = c.text("description", false, MAX_DESCRIPTION_LENGTH);
+            yield c.clean() ? new SelfDeclared(riskType, description) : null;
+          }
+          case IDENTIFICATION_STEP -> identification(c);
+          case ELIMINATION_STEP -> elimination(c);
           case LOAN_STATUS_CHANGED -> {
             String loanId = c.id("loanId");
             BigDecimal principal = c.money("principal", true, Sign.POSITIVE);
@@ -178,6 +194,59 @@ final class EventDataReader {
           "only applies when the status is RISK_ELIMINATED");
     }
     return c.clean() ? new MonitoringStatusChanged(status, category, elimination) : null;
+  }
+
+  private static EventData identification(RecordChecker c) {
+    ProcedureStep step = c.code("step", ProcedureStep.class, true);
+    boolean decision = step == ProcedureStep.COUNTY_DECISION;
+    Boolean admitted = c.bool("admitted", decision);
+    MonitoringCategory category =
+        c.code("category", MonitoringCategory.class, decision && Boolean.TRUE.equals(admitted));
+    String reason =
+        c.text("reason", decision && Boolean.FALSE.equals(admitted), RecordChecker.MAX_TEXT_LENGTH);
+    if (step != null && !decision) {
+      onlyAtCountyDecision(c, "admitted", admitted);
+      onlyAtCountyDecision(c, "category", category);
+    }
+    if (Boolean.FALSE.equals(admitted) && category != null) {
+      c.violation("category", ViolationCode.INCONSISTENT, "only applies when admitted is true");
+    }
+    return c.clean() ? new IdentificationStep(step, admitted, category, reason) : null;
+  }
+
+  private static EventData elimination(RecordChecker c) {
+    ProcedureStep step = c.code("step", ProcedureStep.class, true);
+    if (step == ProcedureStep.HOME_VISIT) {
+      c.violation(
+          "step",
+          ViolationCode.INCONSISTENT,
+          "HOME_VISIT is a step of identification, not of risk elimination");
+    }
+    boolean decision = step == ProcedureStep.COUNTY_DECISION;
+    String decisionField =
+        c.present("approved") != null || c.present("admitted") == null ? "approved" : "admitted";
+    Boolean approved = c.bool(decisionField, decision);
+    EliminationType type = c.code("eliminationType", EliminationType.class, false);
+    String reason =
+        c.text("reason", decision && Boolean.FALSE.equals(approved), RecordChecker.MAX_TEXT_LENGTH);
+    if (step != null && !decision) {
+      onlyAtCountyDecision(c, decisionField, approved);
+      onlyAtCountyDecision(c, "eliminationType", type);
+    }
+    if (Boolean.FALSE.equals(approved) && type != null) {
+      c.violation(
+          "eliminationType", ViolationCode.INCONSISTENT, "only applies when approved is true");
+    }
+    if (decision && Boolean.TRUE.equals(approved) && type == null) {
+      type = EliminationType.ASSISTED;
+    }
+    return c.clean() ? new EliminationStep(step, approved, type, reason) : null;
+  }
+
+  private static void onlyAtCountyDecision(RecordChecker c, String field, Object value) {
+    if (value != null) {
+      c.violation(field, ViolationCode.INCONSISTENT, "only applies at the step COUNTY_DECISION");
+    }
   }
 
   private static EventData entitlement(RecordChecker c) {

@@ -21,7 +21,10 @@ public enum EventType {
   ACCIDENT_REPORTED(EventData.AccidentReported.class, "意外事故报告"),
   BUSINESS_FAILED(EventData.BusinessFailed.class, "产业项目失败"),
   ENTITLEMENT_CHANGED(EventData.EntitlementChanged.class, "待遇变更"),
-  LOAN_STATUS_CHANGED(EventData.LoanStatusChanged.class, "贷款状态变更");
+  LOAN_STATUS_CHANGED(EventData.LoanStatusChanged.class, "贷款状态变更"),
+  SELF_DECLARED(EventData.SelfDeclared.class, "农户自主申报"),
+  IDENTIFICATION_STEP(EventData.IdentificationStep.class, "识别纳入程序"),
+  ELIMINATION_STEP(EventData.EliminationStep.class, "风险消除程序");
 
   private final Class<? extends EventData> dataType;
   private final String chineseName;

@@ -27,7 +27,11 @@ public enum Rule {
   PAYMENT_TO_INACTIVE(Audience.AUDITOR, RiskType.OTHER, "向已死亡、迁出或注销户发放补贴"),
   PAYMENT_UNREGISTERED(Audience.AUDITOR, RiskType.OTHER, "向未登记户发放补贴"),
   NO_MEASURE(Audience.CADRE, RiskType.OTHER, "监测户未落实帮扶措施"),
-  PREMATURE_ELIMINATION(Audience.AUDITOR, RiskType.OTHER, "风险消除不符合条件");
+  PREMATURE_ELIMINATION(Audience.AUDITOR, RiskType.OTHER, "风险消除不符合条件"),
+  IDENTIFICATION_OVERDUE(Audience.CADRE, RiskType.OTHER, "识别纳入超过15天未完成"),
+  PUBLICITY_TOO_SHORT(Audience.AUDITOR, RiskType.OTHER, "公示不足5天或未公示"),
+  SELF_DECLARATION_UNANSWERED(Audience.CADRE, RiskType.OTHER, "农户申报7天内未入户核实"),
+  RELAPSE_AFTER_ELIMINATION(Audience.CADRE, RiskType.OTHER, "风险消除后12个月内再次出现风险");
 
   private final Audience audience;
   private final RiskType defaultRiskType;
@@ -46,6 +50,32 @@ public enum Rule {
 
   public RiskType defaultRiskType() {
     return defaultRiskType;
+  }
+
+  /**
+   * Whether an alert of this rule is a risk signal about the household itself (income, health,
+   * schooling, housing, water, insurance, shocks, loans): on a household that is not monitored it
+   * starts the 15-day identification clock, and within 12 months after risk elimination it is a
+   * relapse. Payment findings and the rules about the work itself (measures, procedure, deadlines)
+   * are not.
+   */
+  public boolean riskSignal() {
+    return switch (this) {
+      case LOW_INCOME,
+          INCOME_DROP,
+          MEDICAL_BURDEN,
+          SCHOOLING_BURDEN,
+          SCHOOL_DROPOUT,
+          UNSAFE_HOUSING,
+          UNSAFE_WATER,
+          UNINSURED,
+          DISASTER_LOSS,
+          LABOUR_LOSS,
+          BUSINESS_FAILURE,
+          LOAN_OVERDUE ->
+          true;
+      default -> false;
+    };
   }
 
   /** A short Chinese title for boards and notifications. */

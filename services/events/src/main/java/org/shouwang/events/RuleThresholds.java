@@ -27,6 +27,14 @@ import java.util.TreeMap;
  * @param minCompulsorySchoolAge youngest age of compulsory schooling
  * @param maxCompulsorySchoolAge oldest age of compulsory schooling
  * @param severeDisabilityMaxGrade a certified disability of this grade or worse takes a labourer
+ * @param incomeDropLineMargin an income drop is a risk only when the income, less the rigid
+ *     expenses of the same 12 months per person, ends below this multiple of the line
+ * @param unemploymentWaitMonths months without re-employment before the loss of every job is a
+ *     labour loss (a death or disability is immediate)
+ * @param identificationDays days from the first signal by which the county decides (识别纳入)
+ * @param publicityDays days publicity must run before the county decides
+ * @param selfDeclarationVisitDays days from a self-declaration by which the household is visited
+ * @param relapseMonths months after risk elimination in which a risk alert is a relapse
  */
 public record RuleThresholds(
     Map<Integer, BigDecimal> monitoringLines,
@@ -43,7 +51,13 @@ public record RuleThresholds(
     int eliminationMonths,
     int minCompulsorySchoolAge,
     int maxCompulsorySchoolAge,
-    int severeDisabilityMaxGrade) {
+    int severeDisabilityMaxGrade,
+    double incomeDropLineMargin,
+    int unemploymentWaitMonths,
+    int identificationDays,
+    int publicityDays,
+    int selfDeclarationVisitDays,
+    int relapseMonths) {
 
   public static final String MEDICAL_FORMERLY_POOR = "5000";
   public static final String MEDICAL_OTHERS = "20000";
@@ -59,6 +73,12 @@ public record RuleThresholds(
   public static final String MIN_COMPULSORY_SCHOOL_AGE = "6";
   public static final String MAX_COMPULSORY_SCHOOL_AGE = "16";
   public static final String SEVERE_DISABILITY_MAX_GRADE = "2";
+  public static final String INCOME_DROP_LINE_MARGIN = "1.5";
+  public static final String UNEMPLOYMENT_WAIT_MONTHS = "3";
+  public static final String IDENTIFICATION_DAYS = "15";
+  public static final String PUBLICITY_DAYS = "5";
+  public static final String SELF_DECLARATION_VISIT_DAYS = "7";
+  public static final String RELAPSE_MONTHS = "12";
 
   /** DOMAIN.md's monitoring lines (yuan per person per year). */
   public static final Map<Integer, BigDecimal> MONITORING_LINES =
@@ -99,6 +119,14 @@ public record RuleThresholds(
     if (severeDisabilityMaxGrade < 1 || severeDisabilityMaxGrade > 4) {
       throw new IllegalArgumentException("severeDisabilityMaxGrade in 1..4");
     }
+    if (incomeDropLineMargin < 1 || unemploymentWaitMonths < 0 || relapseMonths < 0) {
+      throw new IllegalArgumentException(
+          "incomeDropLineMargin ≥ 1, unemploymentWaitMonths and relapseMonths ≥ 0");
+    }
+    if (identificationDays < 1 || publicityDays < 0 || selfDeclarationVisitDays < 1) {
+      throw new IllegalArgumentException(
+          "identificationDays and selfDeclarationVisitDays ≥ 1, publicityDays ≥ 0");
+    }
   }
 
   public static RuleThresholds defaults() {
@@ -117,7 +145,21 @@ public record RuleThresholds(
         Integer.parseInt(ELIMINATION_MONTHS),
         Integer.parseInt(MIN_COMPULSORY_SCHOOL_AGE),
         Integer.parseInt(MAX_COMPULSORY_SCHOOL_AGE),
-        Integer.parseInt(SEVERE_DISABILITY_MAX_GRADE));
+        Integer.parseInt(SEVERE_DISABILITY_MAX_GRADE),
+        Double.parseDouble(INCOME_DROP_LINE_MARGIN),
+        Integer.parseInt(UNEMPLOYMENT_WAIT_MONTHS),
+        Integer.parseInt(IDENTIFICATION_DAYS),
+        Integer.parseInt(PUBLICITY_DAYS),
+        Integer.parseInt(SELF_DECLARATION_VISIT_DAYS),
+        Integer.parseInt(RELAPSE_MONTHS));
+  }
+
+  /**
+   * The absolute medical threshold for a household: the lower one for a formerly poor household and
+   * for every household being monitored (risk not eliminated), the higher one for the others.
+   */
+  public BigDecimal medical(boolean formerlyPoor, boolean monitored) {
+    return medical(formerlyPoor || monitored);
   }
 
   /** The absolute medical threshold for a household. */

@@ -588,7 +588,70 @@ class ContractReaderTests {
             EventType.LOAN_STATUS_CHANGED,
             "{\"loanId\":\"L1\",\"principal\":0,\"status\":\"CURRENT\",\"daysOverdue\":0}",
             "data.principal",
-            ViolationCode.OUT_OF_RANGE));
+            ViolationCode.OUT_OF_RANGE),
+        Arguments.of(
+            EventType.SCHOOL_ENROLMENT_CHANGED,
+            "{\"memberId\":\"m4\",\"age\":16,\"enrolled\":true,\"reason\":\"EDUCATION_COMPLETED\"}",
+            "data.reason",
+            ViolationCode.INCONSISTENT),
+        Arguments.of(
+            EventType.IDENTIFICATION_STEP,
+            "{\"step\":\"COUNTY_DECISION\",\"admitted\":true}",
+            "data.category",
+            ViolationCode.REQUIRED),
+        Arguments.of(
+            EventType.IDENTIFICATION_STEP,
+            "{\"step\":\"COUNTY_DECISION\",\"admitted\":false}",
+            "data.reason",
+            ViolationCode.REQUIRED),
+        Arguments.of(
+            EventType.IDENTIFICATION_STEP,
+            "{\"step\":\"VILLAGE_REVIEW\",\"admitted\":true}",
+            "data.admitted",
+            ViolationCode.INCONSISTENT),
+        Arguments.of(
+            EventType.IDENTIFICATION_STEP,
+            "{\"step\":\"PUBLICITY\"}",
+            "data.step",
+            ViolationCode.UNKNOWN_CODE),
+        Arguments.of(
+            EventType.ELIMINATION_STEP,
+            "{\"step\":\"HOME_VISIT\"}",
+            "data.step",
+            ViolationCode.INCONSISTENT),
+        Arguments.of(
+            EventType.ELIMINATION_STEP,
+            "{\"step\":\"COUNTY_DECISION\",\"approved\":false,\"eliminationType\":\"NATURAL\",\"reason\":\"收入不稳定\"}",
+            "data.eliminationType",
+            ViolationCode.INCONSISTENT));
+  }
+
+  @Test
+  void readsAnEliminationDecisionGivenAsAdmittedAndDefaultsItsTypeToAssisted() {
+    HouseholdEvent event =
+        event(
+                Samples.event(
+                    EventType.ELIMINATION_STEP, "{\"step\":\"COUNTY_DECISION\",\"admitted\":true}"))
+            .value();
+
+    assertThat(event.data())
+        .isEqualTo(
+            new EventData.EliminationStep(
+                ProcedureStep.COUNTY_DECISION, true, EliminationType.ASSISTED, null));
+  }
+
+  @Test
+  void readsTheSourceCadreWithoutADepartment() {
+    String json =
+        Samples.event(EventType.SELF_DECLARED, "{}")
+            .replace(
+                "\"source\":\"DEPARTMENT\",\"department\":\"MEDICAL_INSURANCE\"",
+                "\"source\":\"CADRE\"");
+
+    HouseholdEvent event = event(json).value();
+
+    assertThat(event.source()).isEqualTo(Source.CADRE);
+    assertThat(event.data()).isEqualTo(new EventData.SelfDeclared(null, null));
   }
 
   static Stream<Arguments> requiredDataFields() {
@@ -612,7 +675,9 @@ class ContractReaderTests {
             "ACCIDENT_REPORTED: memberId loss labourLost",
             "BUSINESS_FAILED: loss",
             "ENTITLEMENT_CHANGED: programme granted monthlyAmount",
-            "LOAN_STATUS_CHANGED: loanId principal status daysOverdue")
+            "LOAN_STATUS_CHANGED: loanId principal status daysOverdue",
+            "IDENTIFICATION_STEP: step admitted category",
+            "ELIMINATION_STEP: step approved")
         .flatMap(
             line -> {
               String[] parts = line.split(":\\s*");

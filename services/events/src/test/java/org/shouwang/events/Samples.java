@@ -49,6 +49,14 @@ final class Samples {
     DATA.put(
         EventType.LOAN_STATUS_CHANGED,
         "{\"loanId\":\"L-2024-0091\",\"principal\":50000,\"status\":\"OVERDUE\",\"daysOverdue\":45}");
+    DATA.put(
+        EventType.SELF_DECLARED, "{\"riskType\":\"ILLNESS\",\"description\":\"家中老人住院，费用难以承担\"}");
+    DATA.put(
+        EventType.IDENTIFICATION_STEP,
+        "{\"step\":\"COUNTY_DECISION\",\"admitted\":true,\"category\":\"MARGINAL\"}");
+    DATA.put(
+        EventType.ELIMINATION_STEP,
+        "{\"step\":\"COUNTY_DECISION\",\"approved\":true,\"eliminationType\":\"ASSISTED\"}");
   }
 
   private Samples() {}

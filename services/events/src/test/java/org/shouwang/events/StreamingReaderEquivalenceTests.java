@@ -45,19 +45,22 @@ class StreamingReaderEquivalenceTests {
    * means a change of observable behaviour; the other tests of this class say where. Only a new
    * corpus or new Jackson messages justify new digests, and only once the bytes and the tree agree.
    * One change was made on purpose: "fields", "roots" and "unknown fields" hold an exponent beyond
-   * BigDecimal's range, which threw and is now malformed JSON.
+   * BigDecimal's range, which threw and is now malformed JSON. The contract then grew (issue 16:
+   * SELF_DECLARED, IDENTIFICATION_STEP, ELIMINATION_STEP, the source CADRE, a school-leaving
+   * reason): new samples and longer lists of allowed codes in the reasons, so six digests were
+   * taken again once the bytes and the tree agreed on the grown corpus.
    */
   private static final Map<String, String> PINNED = new LinkedHashMap<>();
 
   static {
-    PINNED.put("samples", "e62be8a2e54ba5c188a9e3b430d09b3ec2924a519a1765c17e5d4e182f189111");
-    PINNED.put("fields", "4fea4d0634f1ff86c1d021c98be9b6e5f2a68b491b36c67e203cd9c7287397fb");
-    PINNED.put("duplicates", "eed4f30555559cc4d7c6d2bfda7077dbd186062b87a6eab55dd716eb7797847a");
+    PINNED.put("samples", "fc1023c0f43e695207e6f5d33796d94409c388afbb882302be28de25ce6a7179");
+    PINNED.put("fields", "0fc3594023d5a7ff476470cdb5fcefc948a9bc4a0914bde77702c3f61c36f6f8");
+    PINNED.put("duplicates", "b3a9c4e2e671d00de451dc737d6b4500087109964c5e20011af0dc0a1b4edd46");
     PINNED.put(
-        "unknown fields", "da5fb8e3a8b0480ad983daa06a912bf505768b359a2df1ae2d1013a493cb2932");
+        "unknown fields", "4a03d1f7e687ab51744c454a69031dc1da1d831e7903751f78c137da5892b8b3");
     PINNED.put(
-        "layout and text", "bfba8d92f3fd9b23bba79f1029714488d0c65826d07d645153046b75ea6cf287");
-    PINNED.put("truncated", "0a95db8e1c6059071f19a32787b49d830bc272426788095db520469c92813967");
+        "layout and text", "688dc9f30eca7100cadc99c0ddfc6b4017c6e7078e201dcca177750f95d14933");
+    PINNED.put("truncated", "c45d596c24bd3ec9959deca2a51b09e58d8bcfb95ad8a3c2554e36abe42c3249");
     PINNED.put("trailing", "10fd29509d4e77eb85503c3dbf1cd36f56c90e652c28b6b26e664cf44e88d981");
     PINNED.put("roots", "cfbf43cff897b40186f26598da70cbf9d716f2751523658844aa3ae7d808a985");
     PINNED.put("bytes", "e8402822efd7df6cbefbed06053bf2405e0dda58629173f7cd8e3977c62c3dc6");
