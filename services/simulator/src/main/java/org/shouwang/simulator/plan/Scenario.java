@@ -26,6 +26,15 @@ interface Scenario {
    */
   GroundTruth apply(Life life);
 
+  /**
+   * Whether the plan adds the cadres' well-run work after the label ({@link CadreWork#follow}): a
+   * risk alert on a household that is not monitored is identified within the days allowed. The
+   * scenarios of the work itself stage their own procedure and say no.
+   */
+  default boolean followedUp() {
+    return rule().riskSignal();
+  }
+
   /** The label of this scenario in a household. */
   default GroundTruth label(Life life, OffsetDateTime at, List<SimRecord> evidence, String detail) {
     return new GroundTruth(
