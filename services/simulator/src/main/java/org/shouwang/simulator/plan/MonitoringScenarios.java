@@ -140,6 +140,12 @@ final class MonitoringScenarios {
       return household.labourers() >= 1 || (household.monitored() && !welfare(household));
     }
 
+    /** Half of them in households monitored from the start (their flaws are the new ones). */
+    @Override
+    public boolean prefers(Household household) {
+      return household.monitored();
+    }
+
     private static boolean welfare(Household household) {
       return household.entitlements().stream()
           .anyMatch(

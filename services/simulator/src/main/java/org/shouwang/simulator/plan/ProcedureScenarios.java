@@ -221,6 +221,12 @@ final class ProcedureScenarios {
       return !household.monitored() || household.labourers() >= 1;
     }
 
+    /** Half of them eliminate risk (the rarer households: monitored from the start). */
+    @Override
+    public boolean prefers(Household household) {
+      return household.monitored();
+    }
+
     @Override
     public GroundTruth apply(Life life) {
       Thresholds limits = life.config.thresholds();

@@ -21,6 +21,14 @@ interface Scenario {
   }
 
   /**
+   * Households the scenario prefers among those it fits (a rarer variant): every other household of
+   * the rule is picked from them while there are any.
+   */
+  default boolean prefers(Household household) {
+    return false;
+  }
+
+  /**
    * Applies the scenario to a quiet household's lived year; the label, or {@code null} if it cannot
    * fit.
    */

@@ -129,9 +129,15 @@ public record SimulationPlan(
               county.households().stream()
                   .filter(h -> !assigned.containsKey(h.index()) && scenario.fits(h))
                   .toList());
+      List<Household> preferred = new ArrayList<>(pool.stream().filter(scenario::prefers).toList());
       int wanted = config.scenarioCount(rule) - demo.getOrDefault(rule, 0);
       for (int i = 0; i < wanted && !pool.isEmpty(); i++) {
-        Household pick = pool.remove(random.nextInt(pool.size()));
+        Household pick =
+            i % 2 == 0 && !preferred.isEmpty()
+                ? preferred.get(random.nextInt(preferred.size()))
+                : pool.get(random.nextInt(pool.size()));
+        pool.remove(pick);
+        preferred.remove(pick);
         assigned.put(pick.index(), rule);
       }
     }
