@@ -140,7 +140,9 @@ public record RiskEngineProperties(
    * @param labour labour loss
    * @param loan overdue microcredit
    * @param payment payment rules
-   * @param monitoring monitoring rules (no measure, premature elimination)
+   * @param monitoring monitoring rules (no measure, premature elimination, relapse)
+   * @param identification identification (识别纳入) and its procedure: the 15-day clock, publicity, the
+   *     visit after a self-declaration
    * @param idempotencyWindow how many recent event and payment ids each household remembers
    */
   public record Rules(
@@ -154,6 +156,7 @@ public record RiskEngineProperties(
       @DefaultValue @Valid @NotNull Loan loan,
       @DefaultValue @Valid @NotNull Payment payment,
       @DefaultValue @Valid @NotNull Monitoring monitoring,
+      @DefaultValue @Valid @NotNull Identification identification,
       @DefaultValue("16") @Min(1) @Max(256) int idempotencyWindow) {
 
     /** The contract's default monitoring lines (yuan per person per year). */
@@ -199,10 +202,18 @@ public record RiskEngineProperties(
   /**
    * @param dropRatio INCOME_DROP fires when income fell by at least this share of the previous
    *     assessment
+   * @param lineMargin and only when the new per-capita income, less the rigid expenses (medical
+   *     out-of-pocket and self-paid schooling) of the same 12 months per person, is below this
+   *     multiple of the year's monitoring line
    */
   public record Income(
       @DefaultValue(RuleThresholds.INCOME_DROP_SHARE) @NotNull @DecimalMin("0.01") @DecimalMax("1")
-          BigDecimal dropRatio) {}
+          BigDecimal dropRatio,
+      @DefaultValue(RuleThresholds.INCOME_DROP_LINE_MARGIN)
+          @NotNull
+          @DecimalMin("1")
+          @DecimalMax("100")
+          BigDecimal lineMargin) {}
 
   /**
    * @param formerlyPoorThreshold 12-month out-of-pocket cost that fires for a formerly poor
@@ -256,10 +267,15 @@ public record RiskEngineProperties(
 
   /**
    * @param severeDisabilityMaxGrade a certified disability of this grade or worse takes a labourer
+   * @param unemploymentWaitMonths LABOUR_LOSS fires this many months after the household's last job
+   *     was lost when nobody was employed again by then (0: at once); a death, an accident or a
+   *     severe disability fires at once
    */
   public record Labour(
       @DefaultValue(RuleThresholds.SEVERE_DISABILITY_MAX_GRADE) @Min(1) @Max(4)
-          int severeDisabilityMaxGrade) {}
+          int severeDisabilityMaxGrade,
+      @DefaultValue(RuleThresholds.UNEMPLOYMENT_WAIT_MONTHS) @Min(0) @Max(24)
+          int unemploymentWaitMonths) {}
 
   /**
    * @param mediumDays LOAN_OVERDUE fires (MEDIUM) from this many days overdue
@@ -290,10 +306,40 @@ public record RiskEngineProperties(
   }
 
   /**
-   * @param measureDeadline NO_MEASURE fires this long after monitoring began with no assistance
+   * @param measureDeadline NO_MEASURE fires this long after monitoring began with no fitting
+   *     measure
    * @param minMonitoredMonths PREMATURE_ELIMINATION fires when risk is eliminated sooner
+   * @param relapseMonths RELAPSE_AFTER_ELIMINATION fires for a risk alert within this many months
+   *     after risk elimination
    */
   public record Monitoring(
       @DefaultValue(RuleThresholds.MEASURE_DAYS + "d") @NotNull Duration measureDeadline,
-      @DefaultValue(RuleThresholds.ELIMINATION_MONTHS) @Min(0) @Max(60) int minMonitoredMonths) {}
+      @DefaultValue(RuleThresholds.ELIMINATION_MONTHS) @Min(0) @Max(60) int minMonitoredMonths,
+      @DefaultValue(RuleThresholds.RELAPSE_MONTHS) @Min(0) @Max(120) int relapseMonths) {}
+
+  /**
+   * @param deadline IDENTIFICATION_OVERDUE fires this long after the first signal (a
+   *     self-declaration, a home visit or a risk alert on a household not monitored) with no county
+   *     decision
+   * @param publicityDays PUBLICITY_TOO_SHORT fires for a county decision fewer than this many
+   *     calendar days after publicity of its procedure started (or with no publicity)
+   * @param visitDeadline SELF_DECLARATION_UNANSWERED fires this long after a self-declaration with
+   *     no home visit
+   */
+  public record Identification(
+      @DefaultValue(RuleThresholds.IDENTIFICATION_DAYS + "d") @NotNull Duration deadline,
+      @DefaultValue(RuleThresholds.PUBLICITY_DAYS) @Min(0) @Max(60) int publicityDays,
+      @DefaultValue(RuleThresholds.SELF_DECLARATION_VISIT_DAYS + "d") @NotNull
+          Duration visitDeadline) {
+    public Identification {
+      for (Duration d : new Duration[] {deadline, visitDeadline}) {
+        if (d != null && (d.isNegative() || d.isZero())) {
+          throw new IllegalArgumentException(
+              "shouwang.risk-engine.rules.identification: deadline and visit-deadline must be"
+                  + " positive, not "
+                  + d);
+        }
+      }
+    }
+  }
 }

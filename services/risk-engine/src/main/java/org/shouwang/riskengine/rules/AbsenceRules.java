@@ -7,6 +7,7 @@ import java.util.List;
 import org.shouwang.events.Alert;
 import org.shouwang.events.MonitoringStatus;
 import org.shouwang.events.Programme;
+import org.shouwang.events.RiskType;
 import org.shouwang.events.Rule;
 import org.shouwang.events.Severity;
 import org.shouwang.riskengine.RiskEngineProperties;
@@ -14,9 +15,10 @@ import org.shouwang.riskengine.RiskEngineProperties;
 /**
  * The rules that fire on what did not happen, at deadlines of the engine's clock: PAYMENT_MISSED (a
  * monthly entitlement's month still unpaid once its grace days have passed), NO_MEASURE (a
- * monitored household with labourers and no measure after the deadline) and a PAYMENT_UNREGISTERED
- * that waited out its grace. Each alert's time is the deadline itself, so replay and live
- * processing agree.
+ * monitored household with no fitting measure after the deadline), a PAYMENT_UNREGISTERED that
+ * waited out its grace, LABOUR_LOSS months after the last job was lost with nobody employed again,
+ * SELF_DECLARATION_UNANSWERED (no home visit) and IDENTIFICATION_OVERDUE (no county decision). Each
+ * alert's time is the deadline itself, so replay and live processing agree.
  */
 final class AbsenceRules {
 
@@ -25,12 +27,25 @@ final class AbsenceRules {
   private final long measureDeadlineMillis;
   private final long measureDeadlineDays;
   private final long unregisteredGraceMillis;
+  private final int unemploymentWaitMonths;
+  private final long identificationDeadlineMillis;
+  private final long identificationDeadlineDays;
+  private final long visitDeadlineMillis;
+  private final long visitDeadlineDays;
+  private final IdentificationRules identification;
   // the last month's deadline: most households are due in the same month (shared by threads,
   // replaced whole, so a stale read only costs a recomputation)
   private volatile long[] deadlineCache = {-1, 0};
 
-  AbsenceRules(RiskEngineProperties.Rules rules, RuleCalendar calendar) {
+  AbsenceRules(
+      RiskEngineProperties.Rules rules, RuleCalendar calendar, IdentificationRules identification) {
     this.calendar = calendar;
+    this.identification = identification;
+    this.unemploymentWaitMonths = rules.labour().unemploymentWaitMonths();
+    this.identificationDeadlineMillis = rules.identification().deadline().toMillis();
+    this.identificationDeadlineDays = rules.identification().deadline().toDays();
+    this.visitDeadlineMillis = rules.identification().visitDeadline().toMillis();
+    this.visitDeadlineDays = rules.identification().visitDeadline().toDays();
     this.graceDays = rules.payment().graceDays();
     this.measureDeadlineMillis = rules.monitoring().measureDeadline().toMillis();
     this.measureDeadlineDays = rules.monitoring().measureDeadline().toDays();
@@ -39,6 +54,31 @@ final class AbsenceRules {
 
   /** Raises the absence rules whose deadlines {@code now} has reached. */
   void onClock(String householdId, HouseholdState state, long now, List<Alert> out) {
+    // the job loss first: its alert is a risk signal and may start the identification clock
+    long jobLoss = jobLossDeadline(state);
+    if (jobLoss != 0 && now >= jobLoss) {
+      jobLossDue(householdId, state, jobLoss, out);
+    }
+    long visit = visitDeadline(state);
+    if (visit != 0 && now >= visit) {
+      context(householdId, state, state.declarationEventId, visit, out)
+          .alert(Rule.SELF_DECLARATION_UNANSWERED, Severity.MEDIUM)
+          .evidence(state.declarationEventId)
+          .raise(
+              AlertTexts.declarationUnanswered(
+                  calendar.date(state.declaredMillis), visitDeadlineDays));
+    }
+    long decision = identificationDeadline(state);
+    if (decision != 0 && now >= decision) {
+      context(householdId, state, state.identificationEventId, decision, out)
+          .alert(Rule.IDENTIFICATION_OVERDUE, Severity.HIGH)
+          .evidence(state.identificationEventId)
+          .raise(
+              AlertTexts.identificationOverdue(
+                  calendar.date(state.identificationSinceMillis),
+                  state.identificationSignal,
+                  identificationDeadlineDays));
+    }
     long unregistered = unregisteredDeadline(state);
     if (unregistered != 0 && now >= unregistered) {
       unregisteredPaymentDue(householdId, state, unregistered, out);
@@ -58,7 +98,8 @@ final class AbsenceRules {
                 entitlement.eventId,
                 calendar.dateTime(deadline),
                 calendar,
-                out);
+                out,
+                identification);
         LocalDate lastGraceDay = LocalDate.ofEpochDay(context.day - 1);
         context
             .alert(Rule.PAYMENT_MISSED, Severity.MEDIUM)
@@ -79,13 +120,39 @@ final class AbsenceRules {
               state.monitoringEventId,
               calendar.dateTime(measureDeadline),
               calendar,
-              out);
+              out,
+              identification);
       context
           .alert(Rule.NO_MEASURE, Severity.MEDIUM)
           .evidence(state.monitoringEventId)
           .raise(
               AlertTexts.noMeasure(
                   measureDeadlineDays, calendar.date(state.monitoredSinceMillis), state.labourers));
+    }
+  }
+
+  private RuleContext context(
+      String householdId, HouseholdState state, String eventId, long deadline, List<Alert> out) {
+    return new RuleContext(
+        householdId, state, eventId, calendar.dateTime(deadline), calendar, out, identification);
+  }
+
+  /** LABOUR_LOSS the wait after the last job was lost, if nobody was employed again. */
+  private void jobLossDue(
+      String householdId, HouseholdState state, long deadline, List<Alert> out) {
+    String lost = state.jobLossEventId;
+    long lostMillis = state.jobLossMillis;
+    state.jobLossMillis = 0;
+    state.jobLossEventId = null;
+    if (state.labourers > 0 && state.employed.isEmpty()) {
+      context(householdId, state, lost, deadline, out)
+          .alert(Rule.LABOUR_LOSS, Severity.HIGH)
+          .key(LabourRules.NO_EMPLOYMENT)
+          .riskType(RiskType.EMPLOYMENT)
+          .evidence(lost)
+          .raise(
+              AlertTexts.noneEmployed(
+                  calendar.date(lostMillis), unemploymentWaitMonths, state.labourers));
     }
   }
 
@@ -98,7 +165,8 @@ final class AbsenceRules {
             state.unregisteredPaymentId,
             calendar.dateTime(deadline),
             calendar,
-            out);
+            out,
+            identification);
     HouseholdState.Payment paid = null;
     for (HouseholdState.Payment payment : state.payments) {
       if (payment.paymentId.equals(state.unregisteredPaymentId)) {
@@ -135,7 +203,37 @@ final class AbsenceRules {
     if (unregistered != 0) {
       next = Math.min(next, unregistered);
     }
+    long jobLoss = jobLossDeadline(state);
+    if (jobLoss != 0) {
+      next = Math.min(next, jobLoss);
+    }
+    long visit = visitDeadline(state);
+    if (visit != 0) {
+      next = Math.min(next, visit);
+    }
+    long decision = identificationDeadline(state);
+    if (decision != 0) {
+      next = Math.min(next, decision);
+    }
     return next == Long.MAX_VALUE ? 0 : next;
+  }
+
+  private long jobLossDeadline(HouseholdState state) {
+    return state.jobLossMillis == 0
+        ? 0
+        : calendar.plusMonths(state.jobLossMillis, unemploymentWaitMonths);
+  }
+
+  private long visitDeadline(HouseholdState state) {
+    return state.declaredMillis == 0 || state.open(Rule.SELF_DECLARATION_UNANSWERED, NONE)
+        ? 0
+        : state.declaredMillis + visitDeadlineMillis;
+  }
+
+  private long identificationDeadline(HouseholdState state) {
+    return state.identificationSinceMillis == 0 || state.open(Rule.IDENTIFICATION_OVERDUE, NONE)
+        ? 0
+        : state.identificationSinceMillis + identificationDeadlineMillis;
   }
 
   private long unregisteredDeadline(HouseholdState state) {
@@ -146,8 +244,7 @@ final class AbsenceRules {
 
   private long measureDeadline(HouseholdState state) {
     if (state.monitoring != MonitoringStatus.MONITORED
-        || state.measureSinceMonitored
-        || state.labourers <= 0
+        || MonitoringRules.fitting(state)
         || state.open(Rule.NO_MEASURE, NONE)) {
       return 0;
     }

@@ -24,6 +24,7 @@ final class AlertBuilder {
   private RiskType riskType;
   private int value;
   private boolean escalating;
+  private boolean finding;
   private List<String> evidence;
 
   AlertBuilder(RuleContext context) {
@@ -37,7 +38,18 @@ final class AlertBuilder {
     this.riskType = rule.defaultRiskType();
     this.value = 0;
     this.escalating = false;
+    this.finding = false;
     this.evidence = null;
+    return this;
+  }
+
+  /**
+   * A finding about one record (a county decision without enough publicity): raised every time,
+   * with no condition kept open, since nothing can clear it. Its evidence names the record, so a
+   * resent record (dropped as a duplicate anyway) would get the same alert id.
+   */
+  AlertBuilder finding() {
+    this.finding = true;
     return this;
   }
 
@@ -66,6 +78,16 @@ final class AlertBuilder {
   }
 
   /** The ids the alert rests on (nulls left out) instead of the record's own id. */
+  AlertBuilder evidence(List<String> ids, String more) {
+    List<String> all = new ArrayList<>(ids.size() + 1);
+    all.addAll(ids);
+    if (more != null) {
+      all.add(more);
+    }
+    this.evidence = all;
+    return this;
+  }
+
   AlertBuilder evidence(String... ids) {
     List<String> present = new ArrayList<>(ids.length);
     for (String id : ids) {
@@ -80,8 +102,10 @@ final class AlertBuilder {
   /** Opens the condition and emits the alert with this text, unless it is open already. */
   void raise(String message) {
     HouseholdState state = context.state;
-    HouseholdState.Condition open = state.condition(rule, key);
-    if (open != null) {
+    HouseholdState.Condition open = finding ? null : state.condition(rule, key);
+    if (finding) {
+      // nothing kept open
+    } else if (open != null) {
       if (!escalating || open.value >= value) {
         return;
       }
@@ -115,5 +139,9 @@ final class AlertBuilder {
             state.villageCode,
             // an audit finding never names anyone the alerting service could route to the cadre
             rule.audience() == Audience.CADRE ? state.cadreId : null));
+    if (rule.riskSignal() && context.identification != null) {
+      // last: it may raise an alert of its own with this (shared) builder
+      context.identification.signalRaised(context, rule, riskType, ids);
+    }
   }
 }

@@ -11,6 +11,7 @@ import org.shouwang.events.HouseholdStatus;
 import org.shouwang.events.HousingGrade;
 import org.shouwang.events.MemberChangeReason;
 import org.shouwang.events.Programme;
+import org.shouwang.events.Rule;
 
 /**
  * Every text of an alert, as cadres, supervisors and auditors read it. Alert texts are part of what
@@ -27,7 +28,14 @@ final class AlertTexts {
   }
 
   static String incomeDrop(
-      long previousCents, long currentCents, long percentDown, BigDecimal dropRatio) {
+      long previousCents,
+      long currentCents,
+      long percentDown,
+      BigDecimal dropRatio,
+      long rigidPerPersonCents,
+      long leftCents,
+      long lineCents,
+      BigDecimal lineMargin) {
     return "家庭人均纯收入由 "
         + yuan(previousCents)
         + " 元降至 "
@@ -36,7 +44,15 @@ final class AlertTexts {
         + percentDown
         + "%，达到预警幅度 "
         + percent(dropRatio)
-        + "%";
+        + "%；扣除近12个月人均刚性支出（医疗、教育自付） "
+        + yuan(rigidPerPersonCents)
+        + " 元后为 "
+        + yuan(leftCents)
+        + " 元，低于监测线 "
+        + yuan(lineCents)
+        + " 元的 "
+        + lineMargin.stripTrailingZeros().toPlainString()
+        + " 倍";
   }
 
   static String monitoredTooShortly(long days, int minMonitoredMonths) {
@@ -47,6 +63,22 @@ final class AlertTexts {
     return year + " 年家庭人均纯收入 " + yuan(incomeCents) + " 元仍低于监测线 " + yuan(lineCents) + " 元";
   }
 
+  static String tooFewAssessments(int assessments) {
+    return "仅有 " + assessments + " 次收入评估，不足 2 次，无法证明收入稳定超过监测线";
+  }
+
+  static String guaranteesUnresolved(List<Rule> open) {
+    StringBuilder text = new StringBuilder("仍有未解决的问题：");
+    for (int i = 0; i < open.size(); i++) {
+      text.append(i == 0 ? "" : "、").append(open.get(i).title());
+    }
+    return text.toString();
+  }
+
+  static final String NO_LABOURER_NO_WELFARE = "家庭无劳动力且未纳入低保或特困供养兜底保障，应兜底保障而非标注风险消除";
+
+  static final String ASSISTED_WITHOUT_MEASURE = "标注为帮扶消除，但本监测期内未记录任何帮扶措施";
+
   static String prematureElimination(List<String> reasons) {
     return "风险消除不符合条件：" + String.join("；", reasons);
   }
@@ -56,10 +88,67 @@ final class AlertTexts {
         + deadlineDays
         + " 天（自 "
         + monitoredSince
-        + " 起），家庭有劳动力 "
-        + labourers
-        + " 人，尚未落实任何帮扶措施";
+        + " 起），"
+        + (labourers > 0
+            ? "家庭有劳动力 " + labourers + " 人，尚未落实产业、就业或公益性岗位等开发式帮扶措施"
+            : "家庭无劳动力，尚未纳入低保、特困供养或落实兜底保障措施");
   }
+
+  // ---------------------------------------------------------------- identification and elimination
+
+  static final String IDENTIFICATION = "识别纳入";
+  static final String ELIMINATION = "风险消除";
+
+  static String identificationOverdue(LocalDate since, int signal, long deadlineDays) {
+    return "自 " + since + " " + signal(signal) + "起已满 " + deadlineDays + " 天，尚未完成识别纳入（县级确认）";
+  }
+
+  static String declarationUnanswered(LocalDate declaredOn, long deadlineDays) {
+    return "农户于 " + declaredOn + " 自主申报，已满 " + deadlineDays + " 天仍未入户核实";
+  }
+
+  static String noPublicity(String procedure, LocalDate decidedOn, int publicityDays) {
+    return procedure + "县级确认（" + decidedOn + "）前未经公示，应公示不少于 " + publicityDays + " 天";
+  }
+
+  static String publicityTooShort(
+      String procedure, LocalDate publicityOn, LocalDate decidedOn, int days, int publicityDays) {
+    return procedure
+        + "公示自 "
+        + publicityOn
+        + " 开始，"
+        + decidedOn
+        + " 即县级确认，仅公示 "
+        + days
+        + " 天，不足 "
+        + publicityDays
+        + " 天";
+  }
+
+  static String relapse(LocalDate eliminatedOn, long days, int relapseMonths, Rule signal) {
+    return "于 "
+        + eliminatedOn
+        + " 标注风险消除，第 "
+        + days
+        + " 天（"
+        + relapseMonths
+        + " 个月内）再次出现风险：“"
+        + signal.title()
+        + "”，应重新识别纳入监测";
+  }
+
+  private static String signal(int signal) {
+    return switch (signal) {
+      case IdentificationRules.SIGNAL_DECLARED -> "农户自主申报";
+      case IdentificationRules.SIGNAL_HOME_VISIT -> "入户核实";
+      default -> {
+        int rule = signal - IdentificationRules.SIGNAL_ALERT;
+        yield rule >= 0 && rule < RULES.length ? "出现风险预警“" + RULES[rule].title() + "”" : "出现风险信号";
+      }
+    };
+  }
+
+  private static final Rule[] RULES = Rule.values();
 
   // ---------------------------------------------------------------- health and schooling
 
@@ -109,8 +198,8 @@ final class AlertTexts {
     return "家庭成员 " + memberId + " 因意外事故丧失劳动能力（损失 " + yuan(lossCents) + " 元），家庭已无劳动力";
   }
 
-  static String noneEmployed(String memberId, int labourers) {
-    return "家庭成员 " + memberId + " 失去工作，家庭 " + labourers + " 名劳动力现均无就业";
+  static String noneEmployed(LocalDate lostOn, int months, int labourers) {
+    return "家庭最后一名就业成员于 " + lostOn + " 失去工作，" + months + " 个月来家庭 " + labourers + " 名劳动力均未再就业";
   }
 
   // ---------------------------------------------------------------- living conditions

@@ -31,26 +31,29 @@ public final class Detector {
   private final IncidentRules incidents;
   private final PaymentRules payments;
   private final AbsenceRules absence;
+  private final IdentificationRules identification;
 
   public Detector(RiskEngineProperties.Rules rules, ZoneId zone) {
     calendar = new RuleCalendar(zone);
     registry = new RegistryRules();
     labour = new LabourRules(rules);
     health = new HealthRules(rules);
-    income = new IncomeRules(rules, health);
-    monitoring = new MonitoringRules(rules, income, calendar);
     schooling = new SchoolingRules(rules);
+    income = new IncomeRules(rules, health, schooling);
+    monitoring = new MonitoringRules(rules, income, calendar);
+    identification = new IdentificationRules(rules, monitoring, calendar);
     livingConditions = new LivingConditionRules(rules);
     incidents = new IncidentRules(rules, labour);
     payments = new PaymentRules(rules);
-    absence = new AbsenceRules(rules, calendar);
+    absence = new AbsenceRules(rules, calendar, identification);
   }
 
   /** Applies a household event and evaluates the rules it touches. */
   public void onEvent(
       String householdId, HouseholdState state, HouseholdEvent event, List<Alert> out) {
     RuleContext context =
-        new RuleContext(householdId, state, event.eventId(), event.occurredAt(), calendar, out);
+        new RuleContext(
+            householdId, state, event.eventId(), event.occurredAt(), calendar, out, identification);
     incidents.expire(state, context.day);
     switch (event.type()) {
       case HOUSEHOLD_REGISTERED ->
@@ -63,7 +66,8 @@ public final class Detector {
           registry.cadreAssigned(context, event.dataAs(EventData.CadreAssigned.class));
       case MONITORING_STATUS_CHANGED ->
           monitoring.statusChanged(context, event.dataAs(EventData.MonitoringStatusChanged.class));
-      case ASSISTANCE_RECORDED -> monitoring.assistanceRecorded(context);
+      case ASSISTANCE_RECORDED ->
+          monitoring.assistanceRecorded(context, event.dataAs(EventData.AssistanceRecorded.class));
       case INCOME_ASSESSED ->
           income.assessed(context, event.dataAs(EventData.IncomeAssessed.class));
       case MEDICAL_EXPENSE ->
@@ -93,6 +97,12 @@ public final class Detector {
           payments.entitlementChanged(context, event.dataAs(EventData.EntitlementChanged.class));
       case LOAN_STATUS_CHANGED ->
           incidents.loan(context, event.dataAs(EventData.LoanStatusChanged.class));
+      case SELF_DECLARED -> identification.selfDeclared(context);
+      case IDENTIFICATION_STEP ->
+          identification.identificationStep(
+              context, event.dataAs(EventData.IdentificationStep.class));
+      case ELIMINATION_STEP ->
+          identification.eliminationStep(context, event.dataAs(EventData.EliminationStep.class));
     }
   }
 
@@ -100,16 +110,24 @@ public final class Detector {
   public void onPayment(
       String householdId, HouseholdState state, SubsidyPayment payment, List<Alert> out) {
     RuleContext context =
-        new RuleContext(householdId, state, payment.paymentId(), payment.paidAt(), calendar, out);
+        new RuleContext(
+            householdId,
+            state,
+            payment.paymentId(),
+            payment.paidAt(),
+            calendar,
+            out,
+            identification);
     incidents.expire(state, context.day);
     payments.paid(context, payment);
   }
 
   /**
    * Evaluates the absence rules at the engine's time {@code now}: a monthly entitlement whose month
-   * is still unpaid once its grace days have passed, a monitored household with labourers and no
-   * measure after the deadline, a payment to a household still unregistered after its grace. Each
-   * alert's time is the deadline itself, so replay and live processing agree.
+   * is still unpaid once its grace days have passed, a monitored household with no fitting measure
+   * after the deadline, a payment to a household still unregistered after its grace, a job loss
+   * nobody recovered from, a self-declaration with no home visit, an identification with no county
+   * decision. Each alert's time is the deadline itself, so replay and live processing agree.
    */
   public void onClock(String householdId, HouseholdState state, long now, List<Alert> out) {
     absence.onClock(householdId, state, now, out);

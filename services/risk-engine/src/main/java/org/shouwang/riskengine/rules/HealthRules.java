@@ -11,8 +11,9 @@ import org.shouwang.events.Severity;
 import org.shouwang.riskengine.RiskEngineProperties;
 
 /**
- * MEDICAL_BURDEN: out-of-pocket costs over a rolling window above an absolute threshold (lower for
- * formerly poor households) or above a share of the household's yearly income.
+ * MEDICAL_BURDEN: out-of-pocket costs over a rolling window above an absolute threshold (the lower
+ * one for formerly poor households and for every household being monitored) or above a share of the
+ * household's yearly income.
  */
 final class HealthRules {
 
@@ -33,6 +34,17 @@ final class HealthRules {
     medicalBurden(context);
   }
 
+  /** Out-of-pocket costs inside the window that ends on {@code day}. */
+  long paidWithin(HouseholdState state, int day) {
+    long total = 0;
+    for (long[] cost : state.medical) {
+      if (cost[0] > day - windowDays) {
+        total += cost[1];
+      }
+    }
+    return total;
+  }
+
   /** Evaluated on each cost and on each income assessment (the share depends on the income). */
   void medicalBurden(RuleContext context) {
     HouseholdState state = context.state;
@@ -46,7 +58,8 @@ final class HealthRules {
     for (long[] cost : state.medical) {
       total += cost[1];
     }
-    long threshold = state.formerlyPoor ? formerlyPoorThresholdCents : othersThresholdCents;
+    long threshold =
+        state.formerlyPoor || state.monitored() ? formerlyPoorThresholdCents : othersThresholdCents;
     long householdIncome =
         state.incomeCents == HouseholdState.UNKNOWN || state.members <= 0
             ? 0

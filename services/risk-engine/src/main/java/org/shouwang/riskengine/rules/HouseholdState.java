@@ -45,11 +45,35 @@ public final class HouseholdState {
   // members known to be employed
   public final List<String> employed = new ArrayList<>(2);
 
-  // monitoring
+  // monitoring: since when, and which measures this monitoring period has had (any; a
+  // developmental one; a welfare one)
   public MonitoringStatus monitoring;
   public long monitoredSinceMillis;
   public boolean measureSinceMonitored;
+  public boolean developmentalMeasure;
+  public boolean welfareMeasure;
   public String monitoringEventId;
+  // the last risk elimination, 0 for none (a relapse is a risk alert within months of it)
+  public long eliminatedMillis;
+  public String eliminationEventId;
+
+  // identification (识别纳入): the 15-day clock of a household not monitored, 0 while none runs;
+  // what started it (IdentificationRules' signal codes) and that record's id
+  public long identificationSinceMillis;
+  public int identificationSignal;
+  public String identificationEventId;
+  // a self-declaration still waiting for its home visit, 0 for none
+  public long declaredMillis;
+  public String declarationEventId;
+  // publicity of each procedure since its last county decision, 0 for none
+  public long identificationPublicityMillis;
+  public String identificationPublicityEventId;
+  public long eliminationPublicityMillis;
+  public String eliminationPublicityEventId;
+
+  // the last job lost while nobody else was employed, 0 for none (LABOUR_LOSS waits for it)
+  public long jobLossMillis;
+  public String jobLossEventId;
 
   public final List<Entitlement> entitlements = new ArrayList<>(1);
   public final List<Payment> payments = new ArrayList<>(2);
@@ -129,7 +153,22 @@ public final class HouseholdState {
     copy.monitoring = monitoring;
     copy.monitoredSinceMillis = monitoredSinceMillis;
     copy.measureSinceMonitored = measureSinceMonitored;
+    copy.developmentalMeasure = developmentalMeasure;
+    copy.welfareMeasure = welfareMeasure;
     copy.monitoringEventId = monitoringEventId;
+    copy.eliminatedMillis = eliminatedMillis;
+    copy.eliminationEventId = eliminationEventId;
+    copy.identificationSinceMillis = identificationSinceMillis;
+    copy.identificationSignal = identificationSignal;
+    copy.identificationEventId = identificationEventId;
+    copy.declaredMillis = declaredMillis;
+    copy.declarationEventId = declarationEventId;
+    copy.identificationPublicityMillis = identificationPublicityMillis;
+    copy.identificationPublicityEventId = identificationPublicityEventId;
+    copy.eliminationPublicityMillis = eliminationPublicityMillis;
+    copy.eliminationPublicityEventId = eliminationPublicityEventId;
+    copy.jobLossMillis = jobLossMillis;
+    copy.jobLossEventId = jobLossEventId;
     for (Entitlement entitlement : entitlements) {
       Entitlement copied = new Entitlement();
       copied.programme = entitlement.programme;
@@ -172,6 +211,22 @@ public final class HouseholdState {
 
   boolean clear(Rule rule, String key) {
     return conditions.removeIf(condition -> condition.rule == rule && condition.key.equals(key));
+  }
+
+  /** Whether the household is being monitored (risk not eliminated). */
+  boolean monitored() {
+    return monitoring == MonitoringStatus.MONITORED;
+  }
+
+  /** Whether 低保 or 特困 (兜底 welfare) is granted. */
+  boolean welfareGranted() {
+    for (Entitlement entitlement : entitlements) {
+      if (entitlement.programme == Programme.MINIMUM_LIVING_ALLOWANCE
+          || entitlement.programme == Programme.EXTREME_POVERTY_SUPPORT) {
+        return true;
+      }
+    }
+    return false;
   }
 
   boolean clearAll(Rule rule) {

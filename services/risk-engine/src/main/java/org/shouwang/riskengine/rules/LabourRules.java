@@ -6,7 +6,10 @@ import org.shouwang.events.Rule;
 import org.shouwang.events.Severity;
 import org.shouwang.riskengine.RiskEngineProperties;
 
-/** LABOUR_LOSS: a household left without labourers, or whose labourers all lost their work. */
+/**
+ * LABOUR_LOSS: a household left without labourers (at once), or whose labourers all lost their work
+ * and found none for the waiting months (the job loss is kept; {@link AbsenceRules} fires it).
+ */
 final class LabourRules {
 
   /** Condition key: the household has no labourer left. */
@@ -54,15 +57,19 @@ final class LabourRules {
         state.employed.add(event.memberId());
       }
       state.clear(Rule.LABOUR_LOSS, NO_EMPLOYMENT);
+      state.jobLossMillis = 0;
+      state.jobLossEventId = null;
       return;
     }
     boolean hadWork = state.employed.remove(event.memberId());
-    if (hadWork && state.employed.isEmpty() && state.labourers > 0) {
-      context
-          .alert(Rule.LABOUR_LOSS, Severity.HIGH)
-          .key(NO_EMPLOYMENT)
-          .riskType(RiskType.EMPLOYMENT)
-          .raise(AlertTexts.noneEmployed(event.memberId(), state.labourers));
+    if (hadWork
+        && state.employed.isEmpty()
+        && state.labourers > 0
+        && state.jobLossMillis == 0
+        && !state.open(Rule.LABOUR_LOSS, NO_EMPLOYMENT)) {
+      // 人社: a job loss is a risk once nobody has found work for the waiting months
+      state.jobLossMillis = context.millis;
+      state.jobLossEventId = context.eventId;
     }
   }
 

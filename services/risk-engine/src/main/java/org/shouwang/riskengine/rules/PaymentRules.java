@@ -52,6 +52,9 @@ final class PaymentRules {
     entitlement.monthlyCents =
         event.monthlyAmount() == null ? 0 : Money.cents(event.monthlyAmount());
     advancePaid(state, entitlement);
+    if (welfare(programme) && MonitoringRules.fitting(state)) {
+      state.clear(Rule.NO_MEASURE, NONE); // 兜底 for a household without labourers
+    }
   }
 
   void paid(RuleContext context, SubsidyPayment payment) {

@@ -62,6 +62,11 @@ final class RuleCalendar {
     return Instant.ofEpochMilli(millis).atZone(zone).toOffsetDateTime();
   }
 
+  /** The same time of day {@code months} calendar months later, in the engine's zone. */
+  long plusMonths(long millis, int months) {
+    return Instant.ofEpochMilli(millis).atZone(zone).plusMonths(months).toInstant().toEpochMilli();
+  }
+
   /** The first instant of a day in the engine's zone. */
   long startOf(LocalDate date) {
     return date.atStartOfDay(zone).toInstant().toEpochMilli();

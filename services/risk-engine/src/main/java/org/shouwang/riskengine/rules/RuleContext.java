@@ -23,6 +23,8 @@ final class RuleContext {
   final long millis;
   final int day;
   final List<Alert> out;
+  // told of each risk-signal alert (the identification clock, relapses); null: nobody
+  final IdentificationRules identification;
   // made by the first alert of the record: most records raise none
   private AlertBuilder alert;
 
@@ -32,7 +34,8 @@ final class RuleContext {
       String eventId,
       OffsetDateTime at,
       RuleCalendar calendar,
-      List<Alert> out) {
+      List<Alert> out,
+      IdentificationRules identification) {
     this.householdId = householdId;
     this.state = state;
     this.eventId = eventId;
@@ -40,6 +43,7 @@ final class RuleContext {
     this.millis = at.toInstant().toEpochMilli();
     this.day = calendar.epochDay(millis);
     this.out = out;
+    this.identification = identification;
   }
 
   LocalDate date() {

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import org.shouwang.events.EventData;
 import org.shouwang.events.RiskType;
 import org.shouwang.events.Rule;
+import org.shouwang.events.SchoolLeavingReason;
 import org.shouwang.events.Severity;
 import org.shouwang.riskengine.RiskEngineProperties;
 
@@ -27,8 +28,7 @@ final class SchoolingRules {
 
   void schoolingCost(RuleContext context, EventData.SchoolingCost event) {
     HouseholdState state = context.state;
-    LocalDate date = context.date();
-    int year = date.getMonthValue() >= schoolYearStartMonth ? date.getYear() : date.getYear() - 1;
+    int year = schoolYear(context.date());
     if (year < state.schoolYear) {
       return; // a late cost of a school year already closed
     }
@@ -47,9 +47,29 @@ final class SchoolingRules {
     }
   }
 
+  /** The school year (its starting year) a day falls in. */
+  int schoolYear(LocalDate date) {
+    return date.getMonthValue() >= schoolYearStartMonth ? date.getYear() : date.getYear() - 1;
+  }
+
+  /**
+   * Self-paid schooling of the 12 months up to {@code date}, as far as the state knows it: the
+   * state keeps the latest school year's total, counted when that is the school year of the date or
+   * the one before.
+   */
+  long paidWithinYear(HouseholdState state, LocalDate date) {
+    return state.schoolYear != 0 && state.schoolYear >= schoolYear(date) - 1
+        ? state.schoolCents
+        : 0;
+  }
+
   void enrolment(RuleContext context, EventData.SchoolEnrolmentChanged event) {
     boolean compulsoryAge = event.age() >= minCompulsoryAge && event.age() <= maxCompulsoryAge;
-    if (compulsoryAge && !event.enrolled()) {
+    // a member who finished junior middle school, or moved to another school, did not drop out
+    boolean leftRightly =
+        event.reason() == SchoolLeavingReason.EDUCATION_COMPLETED
+            || event.reason() == SchoolLeavingReason.TRANSFERRED;
+    if (compulsoryAge && !event.enrolled() && !leftRightly) {
       context
           .alert(Rule.SCHOOL_DROPOUT, Severity.CRITICAL)
           .key(event.memberId())

@@ -18,7 +18,26 @@ import org.shouwang.riskengine.rules.HouseholdState;
  */
 public final class StateCodec {
 
-  static final int VERSION = 1;
+  /**
+   * The version written. Version 1 (until issue 16) is still read: it had no identification,
+   * elimination, job-loss or measure-kind fields, and kept the start of monitoring in seconds.
+   */
+  static final int VERSION = 2;
+
+  private static final int VERSION_1 = 1;
+
+  // flags: 1 registered, 2 formerly poor, 4 a measure this monitoring period, 8 an income, 16 a
+  // previous income, 32 an unregistered payment waiting, 64 the extension (version 2) follows
+  private static final int EXTENSION = 64;
+  // bits of the extension, each a part present
+  private static final int DEVELOPMENTAL = 1;
+  private static final int WELFARE = 2;
+  private static final int ELIMINATED = 4;
+  private static final int IDENTIFICATION = 8;
+  private static final int DECLARED = 16;
+  private static final int IDENTIFICATION_PUBLICITY = 32;
+  private static final int ELIMINATION_PUBLICITY = 64;
+  private static final int JOB_LOSS = 128;
 
   private static final RiskType[] RISK_TYPES = RiskType.values();
   private static final Rule[] RULES = Rule.values();
@@ -45,7 +64,8 @@ public final class StateCodec {
             | (state.incomeCents != HouseholdState.UNKNOWN ? 8 : 0)
             | (state.previousIncomeCents != HouseholdState.UNKNOWN ? 16 : 0)
             | (state.unregisteredPaidAtMillis != 0 ? 32 : 0);
-    writer.varint(flags);
+    int extension = extension(state);
+    writer.varint(flags | (extension != 0 ? EXTENSION : 0));
     writer.string(state.townshipCode);
     writer.string(state.villageCode);
     writer.string(state.cadreId);
@@ -55,7 +75,7 @@ public final class StateCodec {
     writer.varint(state.category == null ? 0 : state.category.ordinal() + 1);
     writer.varint(state.monitoring == null ? 0 : state.monitoring.ordinal() + 1);
     if (state.monitoring != null) {
-      writer.signed(state.monitoredSinceMillis / 1000);
+      writer.signed(state.monitoredSinceMillis);
       writer.id(state.monitoringEventId);
     }
     if (state.incomeCents != HouseholdState.UNKNOWN) {
@@ -113,7 +133,47 @@ public final class StateCodec {
       writer.signed(state.unregisteredPaidAtMillis);
       writer.id(state.unregisteredPaymentId);
     }
+    if (extension != 0) {
+      // version 2: most households have none of it and pay nothing for it
+      writer.varint(extension);
+      if ((extension & ELIMINATED) != 0) {
+        writer.signed(state.eliminatedMillis);
+        writer.id(state.eliminationEventId);
+      }
+      if ((extension & IDENTIFICATION) != 0) {
+        writer.signed(state.identificationSinceMillis);
+        writer.varint(state.identificationSignal);
+        writer.id(state.identificationEventId);
+      }
+      if ((extension & DECLARED) != 0) {
+        writer.signed(state.declaredMillis);
+        writer.id(state.declarationEventId);
+      }
+      if ((extension & IDENTIFICATION_PUBLICITY) != 0) {
+        writer.signed(state.identificationPublicityMillis);
+        writer.id(state.identificationPublicityEventId);
+      }
+      if ((extension & ELIMINATION_PUBLICITY) != 0) {
+        writer.signed(state.eliminationPublicityMillis);
+        writer.id(state.eliminationPublicityEventId);
+      }
+      if ((extension & JOB_LOSS) != 0) {
+        writer.signed(state.jobLossMillis);
+        writer.id(state.jobLossEventId);
+      }
+    }
     return writer.toBytes();
+  }
+
+  private static int extension(HouseholdState state) {
+    return (state.developmentalMeasure ? DEVELOPMENTAL : 0)
+        | (state.welfareMeasure ? WELFARE : 0)
+        | (state.eliminatedMillis != 0 ? ELIMINATED : 0)
+        | (state.identificationSinceMillis != 0 ? IDENTIFICATION : 0)
+        | (state.declaredMillis != 0 ? DECLARED : 0)
+        | (state.identificationPublicityMillis != 0 ? IDENTIFICATION_PUBLICITY : 0)
+        | (state.eliminationPublicityMillis != 0 ? ELIMINATION_PUBLICITY : 0)
+        | (state.jobLossMillis != 0 ? JOB_LOSS : 0);
   }
 
   public static HouseholdState decode(byte[] bytes) {
@@ -124,7 +184,7 @@ public final class StateCodec {
   static HouseholdState decode(byte[] bytes, CodecCache cache) {
     StateReader reader = new StateReader(bytes);
     int version = reader.varint();
-    if (version != VERSION) {
+    if (version != VERSION && version != VERSION_1) {
       throw new IllegalStateException("unknown household state version " + version);
     }
     HouseholdState state = new HouseholdState();
@@ -143,7 +203,7 @@ public final class StateCodec {
     int monitoring = reader.varint();
     state.monitoring = monitoring == 0 ? null : MONITORING[monitoring - 1];
     if (state.monitoring != null) {
-      state.monitoredSinceMillis = reader.signed() * 1000;
+      state.monitoredSinceMillis = version == VERSION_1 ? reader.signed() * 1000 : reader.signed();
       state.monitoringEventId = reader.id();
     }
     if ((flags & 8) != 0) {
@@ -215,6 +275,41 @@ public final class StateCodec {
     if ((flags & 32) != 0) {
       state.unregisteredPaidAtMillis = reader.signed();
       state.unregisteredPaymentId = reader.id();
+    }
+    if (version == VERSION_1) {
+      // a measure recorded before the engine told kinds apart counts as fitting: an upgrade must
+      // not raise NO_MEASURE for households that had a measure
+      state.developmentalMeasure = state.measureSinceMonitored;
+      state.welfareMeasure = state.measureSinceMonitored;
+    } else if ((flags & EXTENSION) != 0) {
+      int extension = reader.varint();
+      state.developmentalMeasure = (extension & DEVELOPMENTAL) != 0;
+      state.welfareMeasure = (extension & WELFARE) != 0;
+      if ((extension & ELIMINATED) != 0) {
+        state.eliminatedMillis = reader.signed();
+        state.eliminationEventId = reader.id();
+      }
+      if ((extension & IDENTIFICATION) != 0) {
+        state.identificationSinceMillis = reader.signed();
+        state.identificationSignal = reader.varint();
+        state.identificationEventId = reader.id();
+      }
+      if ((extension & DECLARED) != 0) {
+        state.declaredMillis = reader.signed();
+        state.declarationEventId = reader.id();
+      }
+      if ((extension & IDENTIFICATION_PUBLICITY) != 0) {
+        state.identificationPublicityMillis = reader.signed();
+        state.identificationPublicityEventId = reader.id();
+      }
+      if ((extension & ELIMINATION_PUBLICITY) != 0) {
+        state.eliminationPublicityMillis = reader.signed();
+        state.eliminationPublicityEventId = reader.id();
+      }
+      if ((extension & JOB_LOSS) != 0) {
+        state.jobLossMillis = reader.signed();
+        state.jobLossEventId = reader.id();
+      }
     }
     return state;
   }

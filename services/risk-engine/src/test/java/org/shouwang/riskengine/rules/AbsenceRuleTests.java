@@ -203,10 +203,11 @@ class AbsenceRuleTests {
   }
 
   @Test
-  void noMeasureDoesNotFireForAHouseholdWithoutLabourers() {
+  void noMeasureDoesNotFireForAHouseholdWithoutLabourersCoveredByWelfare() {
     try (Engine engine = new Engine()) {
       OffsetDateTime since = OffsetDateTime.parse("2026-02-01T09:00:00+08:00");
       engine.register(Engine.HOUSEHOLD, since.minusDays(10), true, 2, 0);
+      engine.send(since.minusDays(5), grant(Programme.MINIMUM_LIVING_ALLOWANCE, "720"));
       engine.send(since, monitoring(MonitoringStatus.MONITORED));
       tick(engine, "2026-04-01T00:00:00+08:00");
       assertThat(engine.alerts(Rule.NO_MEASURE)).isEmpty();
@@ -291,6 +292,7 @@ class AbsenceRuleTests {
             new RiskEngineProperties.Payment(
                 r.payment().graceDays(), r.payment().retainedMonths(), Duration.ZERO),
             r.monitoring(),
+            r.identification(),
             r.idempotencyWindow());
     try (Engine engine = new Engine(defaults.withRules(noGrace))) {
       OffsetDateTime paid = OffsetDateTime.parse("2026-03-05T10:00:00+08:00");

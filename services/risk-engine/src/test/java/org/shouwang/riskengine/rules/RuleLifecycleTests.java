@@ -51,7 +51,8 @@ public class RuleLifecycleTests {
                   e.register(at);
                   e.send(at, new EventData.IncomeAssessed(2026, money("20000")));
                 },
-            (Step) (e, at) -> e.send(at, new EventData.IncomeAssessed(2026, money("14000"))),
+            // 35 % down, and under 1.5 times the 2026 line (13,500)
+            (Step) (e, at) -> e.send(at, new EventData.IncomeAssessed(2026, money("13000"))),
             (Step) (e, at) -> e.send(at, new EventData.IncomeAssessed(2026, money("20000")))),
         lifecycle(
             Rule.MEDICAL_BURDEN,
@@ -99,14 +100,18 @@ public class RuleLifecycleTests {
                 (e, at) ->
                     e.send(at, new EventData.MembersChanged(3, 1, MemberChangeReason.OTHER))),
         Arguments.argumentSet(
-            "LABOUR_LOSS (no labourer employed any more)",
+            "LABOUR_LOSS (no labourer employed again 3 months after the last job was lost)",
             Rule.LABOUR_LOSS,
             (Step)
                 (e, at) -> {
                   e.register(at);
                   e.send(at, employment("m1", true));
                 },
-            (Step) (e, at) -> e.send(at, employment("m1", false)),
+            (Step)
+                (e, at) -> {
+                  e.send(at, employment("m1", false));
+                  tick(e, at.plusMonths(3));
+                },
             (Step) (e, at) -> e.send(at, employment("m1", true))),
         lifecycle(
             Rule.LOAN_OVERDUE,
@@ -193,6 +198,11 @@ public class RuleLifecycleTests {
   private static Arguments lifecycle(Rule rule, Step trigger, Step clear) {
     return Arguments.argumentSet(
         rule.name(), rule, (Step) (e, at) -> e.register(at), trigger, clear);
+  }
+
+  /** Moves the engine's event time on with another household's event. */
+  static void tick(Engine engine, OffsetDateTime at) {
+    engine.send("430421-106-09999", at, new EventData.HousingAssessed(HousingGrade.A));
   }
 
   public static EventData.MonitoringStatusChanged monitoring(MonitoringStatus status) {

@@ -227,6 +227,7 @@ class RuleThresholdTests {
             defaults.loan(),
             defaults.payment(),
             defaults.monitoring(),
+            defaults.identification(),
             defaults.idempotencyWindow());
     try (Engine custom = new Engine(RiskEngineProperties.defaults().withRules(hunan))) {
       custom.register(AT.minusYears(1));
@@ -316,6 +317,8 @@ class RuleThresholdTests {
       OffsetDateTime since = at.minusMonths(months).minusDays(days);
       e.send(h, since, monitoring(MonitoringStatus.MONITORED));
       e.send(h, since, new EventData.AssistanceRecorded(AssistanceMeasure.EMPLOYMENT, null));
+      // income stably above the line: two assessments
+      e.send(h, since.minusMonths(1), new EventData.IncomeAssessed(2025, money("11000")));
       e.send(h, since, new EventData.IncomeAssessed(2026, money("12000")));
       e.send(h, at, monitoring(MonitoringStatus.RISK_ELIMINATED));
     };

@@ -14,38 +14,81 @@ import org.shouwang.events.Rule;
 import org.shouwang.riskengine.rules.HouseholdState;
 
 /**
- * States written by an engine already running must still read after any change to the codec: the
- * golden file holds the encoding of {@link #goldenHousehold()} (every field set) as the codec wrote
- * it when the file was committed. If this test fails, the layout changed: bump {@code
- * StateCodec.VERSION} and keep a reader for version 1 instead of regenerating the file.
+ * States written by an engine already running must still read after any change to the codec: each
+ * golden file holds the encoding of a household as the codec of its version wrote it when the file
+ * was committed ({@link #goldenHouseholdV1()} in version 1, {@link #goldenHousehold()}, every field
+ * set, in version 2). If a test here fails, the layout changed: bump {@code StateCodec.VERSION} and
+ * keep a reader for the versions before instead of regenerating a file.
  */
 class GoldenStateTests {
 
-  static final String GOLDEN = "/golden/household-state-v1.bin";
+  static final String GOLDEN_V1 = "/golden/household-state-v1.bin";
+  static final String GOLDEN_V2 = "/golden/household-state-v2.bin";
 
   @Test
-  void decodesTheGoldenStateToTheHouseholdItWasWrittenFrom() throws IOException {
-    byte[] golden = golden();
-    HouseholdState read = StateCodec.decode(golden);
-    assertThat(read)
-        .usingRecursiveComparison()
-        .ignoringFields("recentIds")
-        .isEqualTo(goldenHousehold());
-    assertThat(read.recentIds).containsExactly(goldenHousehold().recentIds);
+  void decodesTheVersionOneStateToTheHouseholdItWasWrittenFrom() throws IOException {
+    byte[] golden = golden(GOLDEN_V1);
+    assertThat(golden[0]).as("version").isEqualTo((byte) 1);
+    assertSameHousehold(StateCodec.decode(golden), goldenHouseholdV1());
+  }
+
+  @Test
+  void rewritesAVersionOneStateAsVersionTwoWithNothingLost() throws IOException {
+    HouseholdState read = StateCodec.decode(golden(GOLDEN_V1));
+    byte[] rewritten = StateCodec.encode(read);
+    assertThat(rewritten[0]).as("version").isEqualTo((byte) StateCodec.VERSION);
+    assertSameHousehold(StateCodec.decode(rewritten), goldenHouseholdV1());
+  }
+
+  @Test
+  void decodesTheVersionTwoStateToTheHouseholdItWasWrittenFrom() throws IOException {
+    byte[] golden = golden(GOLDEN_V2);
+    assertThat(golden[0]).as("version").isEqualTo((byte) 2);
+    assertSameHousehold(StateCodec.decode(golden), goldenHousehold());
   }
 
   @Test
   void encodesTheGoldenHouseholdToTheSameBytes() throws IOException {
-    byte[] golden = golden();
+    byte[] golden = golden(GOLDEN_V2);
     assertThat(StateCodec.encode(goldenHousehold())).isEqualTo(golden);
     assertThat(StateCodec.encode(StateCodec.decode(golden))).isEqualTo(golden);
   }
 
-  static byte[] golden() throws IOException {
-    try (InputStream in = GoldenStateTests.class.getResourceAsStream(GOLDEN)) {
-      assertThat(in).as(GOLDEN).isNotNull();
+  private static void assertSameHousehold(HouseholdState read, HouseholdState expected) {
+    assertThat(read).usingRecursiveComparison().ignoringFields("recentIds").isEqualTo(expected);
+    assertThat(read.recentIds).containsExactly(expected.recentIds);
+  }
+
+  static byte[] golden(String file) throws IOException {
+    try (InputStream in = GoldenStateTests.class.getResourceAsStream(file)) {
+      assertThat(in).as(file).isNotNull();
       return in.readAllBytes();
     }
+  }
+
+  /**
+   * The household of the version-1 file as version 2 reads it: version 1 had no fields of
+   * identification, elimination or job loss, and a measure it recorded counts as fitting.
+   */
+  static HouseholdState goldenHouseholdV1() {
+    HouseholdState s = goldenHousehold();
+    s.developmentalMeasure = true;
+    s.welfareMeasure = true;
+    s.eliminatedMillis = 0;
+    s.eliminationEventId = null;
+    s.identificationSinceMillis = 0;
+    s.identificationSignal = 0;
+    s.identificationEventId = null;
+    s.declaredMillis = 0;
+    s.declarationEventId = null;
+    s.identificationPublicityMillis = 0;
+    s.identificationPublicityEventId = null;
+    s.eliminationPublicityMillis = 0;
+    s.eliminationPublicityEventId = null;
+    s.jobLossMillis = 0;
+    s.jobLossEventId = null;
+    s.monitoredSinceMillis = 1_772_000_000_000L; // version 1 kept seconds
+    return s;
   }
 
   /** A household with every field of the state set, none to its default. */
@@ -71,9 +114,24 @@ class GoldenStateTests {
     s.employed.add("m1");
     s.employed.add("成员-2");
     s.monitoring = MonitoringStatus.MONITORED;
-    s.monitoredSinceMillis = 1_772_000_000_000L;
+    s.monitoredSinceMillis = 1_772_000_000_123L;
     s.measureSinceMonitored = true;
+    s.developmentalMeasure = true;
+    s.welfareMeasure = true;
     s.monitoringEventId = "5b0e3f0c-7a55-4f0a-9f7e-3c1f1c0d9a01";
+    s.eliminatedMillis = 1_740_000_000_456L;
+    s.eliminationEventId = "e1e2e3e4-0000-4000-8000-000000000001";
+    s.identificationSinceMillis = 1_773_000_000_789L;
+    s.identificationSignal = 3 + Rule.MEDICAL_BURDEN.ordinal();
+    s.identificationEventId = "e1e2e3e4-0000-4000-8000-000000000002";
+    s.declaredMillis = 1_773_100_000_000L;
+    s.declarationEventId = "declaration-1";
+    s.identificationPublicityMillis = 1_773_200_000_000L;
+    s.identificationPublicityEventId = "e1e2e3e4-0000-4000-8000-000000000003";
+    s.eliminationPublicityMillis = 1_773_300_000_000L;
+    s.eliminationPublicityEventId = "e1e2e3e4-0000-4000-8000-000000000004";
+    s.jobLossMillis = 1_773_400_000_000L;
+    s.jobLossEventId = "job-loss-1";
     s.entitlements.add(entitlement(Programme.MINIMUM_LIVING_ALLOWANCE, 72_000, "grant-0001"));
     s.entitlements.add(
         entitlement(

@@ -56,7 +56,11 @@ class StoredEnumOrdinalsTests {
             "PAYMENT_TO_INACTIVE",
             "PAYMENT_UNREGISTERED",
             "NO_MEASURE",
-            "PREMATURE_ELIMINATION");
+            "PREMATURE_ELIMINATION",
+            "IDENTIFICATION_OVERDUE",
+            "PUBLICITY_TOO_SHORT",
+            "SELF_DECLARATION_UNANSWERED",
+            "RELAPSE_AFTER_ELIMINATION");
   }
 
   @Test
