@@ -9,6 +9,7 @@ import org.shouwang.events.EventData;
 import org.shouwang.events.LoanStatus;
 import org.shouwang.events.Rule;
 import org.shouwang.events.Source;
+import org.shouwang.simulator.county.Household;
 
 /**
  * Scenarios of income and livelihood: low or falling income, a failed business, an overdue loan.
@@ -22,12 +23,20 @@ final class IncomeScenarios {
     return List.of(new LowIncome(), new IncomeDrop(), new BusinessFailure(), new LoanOverdue());
   }
 
-  /** {@link Rule#LOW_INCOME}: the year's assessed income is set well below the monitoring line. */
+  /**
+   * {@link Rule#LOW_INCOME}: the year's assessed income is set well below the monitoring line, in a
+   * household not monitored (a monitored household's low income raises no alert, ADR 0005).
+   */
   static final class LowIncome implements Scenario {
 
     @Override
     public Rule rule() {
       return Rule.LOW_INCOME;
+    }
+
+    @Override
+    public boolean fits(Household household) {
+      return !household.monitored();
     }
 
     @Override
@@ -41,8 +50,7 @@ final class IncomeScenarios {
           line.multiply(BigDecimal.valueOf(0.45 + 0.35 * life.random.nextDouble()))
               .setScale(0, RoundingMode.HALF_UP);
       SimRecord.Event changed = Life.withData(life.income, new EventData.IncomeAssessed(year, low));
-      life.replace(life.income, changed);
-      life.income = changed;
+      replaceIncome(life, changed);
       return label(
           life,
           changed.at(),
@@ -52,7 +60,9 @@ final class IncomeScenarios {
   }
 
   /**
-   * {@link Rule#INCOME_DROP}: a high assessment followed by one far lower, still above the line.
+   * {@link Rule#INCOME_DROP}: a high assessment followed by one far lower that ends at 1.15–1.45 ×
+   * the line (no rigid expenses in a quiet year): a drop of at least the share that leaves the
+   * household below {@code incomeDropLineMargin} (1.5) × the line, yet above the line itself.
    */
   static final class IncomeDrop implements Scenario {
 
@@ -83,33 +93,35 @@ final class IncomeScenarios {
               .multiply(BigDecimal.valueOf(3.0 + 0.5 * life.random.nextDouble()))
               .setScale(0, RoundingMode.HALF_UP);
       int year2 = second.getYear();
-      BigDecimal floor =
-          life.config
-              .lines()
-              .of(year2)
-              .multiply(BigDecimal.valueOf(1.15))
-              .setScale(0, RoundingMode.UP);
+      BigDecimal line2 = life.config.lines().of(year2);
       BigDecimal after =
-          before
-              .multiply(BigDecimal.valueOf(0.45 + 0.15 * life.random.nextDouble()))
-              .setScale(0, RoundingMode.HALF_UP)
-              .max(floor);
+          line2
+              .multiply(BigDecimal.valueOf(1.15 + 0.30 * life.random.nextDouble()))
+              .setScale(0, RoundingMode.HALF_UP);
       double drop = 1 - after.doubleValue() / before.doubleValue();
       if (drop < life.config.thresholds().incomeDropShare() + 0.05) {
         return null;
       }
       SimRecord.Event earlier =
           Life.withData(life.income, new EventData.IncomeAssessed(year1, before));
-      life.replace(life.income, earlier);
-      life.income = earlier;
+      replaceIncome(life, earlier);
       SimRecord.Event later =
           life.event(second, Source.CADRE_VISIT, null, new EventData.IncomeAssessed(year2, after));
       life.income = later;
+      life.incomes.add(later);
       return label(
           life,
           later.at(),
           List.of(later, earlier),
-          String.format("per-capita income fell %.0f%% from %s to %s", drop * 100, before, after));
+          String.format(
+              "per-capita income fell %.0f%% from %s to %s (%.2f × the %d line %s, below %.1f ×)",
+              drop * 100,
+              before,
+              after,
+              after.doubleValue() / line2.doubleValue(),
+              year2,
+              line2,
+              life.config.thresholds().incomeDropLineMargin()));
     }
   }
 
@@ -166,5 +178,12 @@ final class IncomeScenarios {
 
   private static EventData.IncomeAssessed income(SimRecord.Event event) {
     return event.event().dataAs(EventData.IncomeAssessed.class);
+  }
+
+  /** Replaces the household's current assessment by another (same id and time). */
+  static void replaceIncome(Life life, SimRecord.Event changed) {
+    life.replace(life.income, changed);
+    life.incomes.set(life.incomes.indexOf(life.income), changed);
+    life.income = changed;
   }
 }

@@ -44,6 +44,20 @@ final class Life {
   final Map<Programme, List<SimRecord.Payment>> payments = new EnumMap<>(Programme.class);
   final Map<String, EmploymentKind> jobs = new HashMap<>();
 
+  /** Every income assessment, in time order. */
+  final List<SimRecord.Event> incomes = new ArrayList<>();
+
+  /**
+   * Labels beside the scenario's own, e.g. the risk a relapse or a stalled identification is on.
+   */
+  final List<GroundTruth> moreLabels = new ArrayList<>();
+
+  /** Whether the household is being monitored (risk not eliminated) as its year stands so far. */
+  boolean monitored;
+
+  /** Its labourers as its year stands so far (an accident may take one). */
+  int labourers;
+
   Life(Household household, SimulationConfig config, SplittableRandom random) {
     this.household = household;
     this.config = config;
@@ -51,6 +65,13 @@ final class Life {
     this.start = config.start();
     this.end = config.end();
     this.days = Duration.between(start, end).toSeconds() / 86_400.0;
+    this.monitored = household.monitored();
+    this.labourers = household.labourers();
+  }
+
+  /** A random time within a number of days after a time (fractions of days allowed). */
+  OffsetDateTime daysAfter(OffsetDateTime time, double from, double to) {
+    return plusDays(time, from + random.nextDouble() * (to - from));
   }
 
   /** A fresh deterministic UUID from this household's random stream. */
@@ -108,6 +129,11 @@ final class Life {
 
   SimRecord.Event department(OffsetDateTime at, Department department, EventData data) {
     return event(at, Source.DEPARTMENT, department, data);
+  }
+
+  /** A cadre's work recorded in the case system (source {@code CADRE}). */
+  SimRecord.Event cadre(OffsetDateTime at, EventData data) {
+    return event(at, Source.CADRE, null, data);
   }
 
   /** Adds a payment when it happens before the end. */

@@ -6,7 +6,10 @@ import java.util.List;
 import org.shouwang.events.Department;
 import org.shouwang.events.EventData;
 import org.shouwang.events.HousingGrade;
+import org.shouwang.events.RiskType;
 import org.shouwang.events.Rule;
+import org.shouwang.events.SchoolLeavingReason;
+import org.shouwang.events.Source;
 import org.shouwang.simulator.county.Household;
 import org.shouwang.simulator.county.Member;
 
@@ -30,7 +33,10 @@ final class LivingScenarios {
   }
 
   /**
-   * {@link Rule#MEDICAL_BURDEN}: two out-of-pocket medical expenses together over the threshold.
+   * {@link Rule#MEDICAL_BURDEN}: two out-of-pocket medical expenses together over the threshold. In
+   * half of the ordinary households (not formerly poor, not monitored) the household first declares
+   * an illness, is identified and admitted, and only then pays 1.3–1.8 × the lower threshold of a
+   * monitored household: over it only because the household is monitored (ADR 0005).
    */
   static final class MedicalBurden implements Scenario {
 
@@ -44,13 +50,40 @@ final class LivingScenarios {
       if (life.income == null) {
         return null;
       }
+      OffsetDateTime after = life.income.at();
+      if (!life.monitored && !life.household.formerlyPoor() && life.random.nextBoolean()) {
+        SimRecord declared =
+            life.event(
+                life.daysAfter(after, 2, 10),
+                Source.SELF_DECLARATION,
+                null,
+                new EventData.SelfDeclared(RiskType.ILLNESS, "家人患病住院，医疗费用负担重"));
+        SimRecord visit = CadreWork.homeVisit(life, life.daysAfter(declared.at(), 0.5, 3));
+        SimRecord.Event admitted =
+            CadreWork.admit(
+                life,
+                life.daysAfter(visit.at(), 1, 2),
+                CadreWork.category(life.household, Rule.MEDICAL_BURDEN));
+        if (admitted == null) {
+          return null;
+        }
+        after = admitted.at();
+      }
+      return burden(this, life, after);
+    }
+
+    /**
+     * Two inpatient costs after {@code after} that together reach 1.3–1.8 × the household's
+     * threshold as its status stands (monitored or not); the second crosses it.
+     */
+    static GroundTruth burden(Scenario scenario, Life life, OffsetDateTime after) {
       Thresholds limits = life.config.thresholds();
-      BigDecimal absolute = limits.medical(life.household.formerlyPoor());
+      BigDecimal absolute = limits.medical(life.household.formerlyPoor(), life.monitored);
       double share = BenignLife.householdIncome(life).doubleValue() * limits.medicalIncomeShare();
       double threshold = Math.min(absolute.doubleValue(), share);
       double total = threshold * (1.3 + 0.5 * life.random.nextDouble());
       double firstPart = threshold * (0.3 + 0.3 * life.random.nextDouble());
-      OffsetDateTime firstAt = Life.plusDays(life.income.at(), 5 + 25 * life.random.nextDouble());
+      OffsetDateTime firstAt = Life.plusDays(after, 5 + 25 * life.random.nextDouble());
       OffsetDateTime secondAt = Life.plusDays(firstAt, 5 + 35 * life.random.nextDouble());
       if (!secondAt.isBefore(life.end.minusDays(1))) {
         return null;
@@ -66,15 +99,17 @@ final class LivingScenarios {
               secondAt,
               Department.MEDICAL_INSURANCE,
               new EventData.MedicalExpense(patient.id(), Life.yuan(total - firstPart), true));
-      return label(
+      return scenario.label(
           life,
           second.at(),
           List.of(second, first),
           String.format(
-              "out-of-pocket %.2f in 12 months; threshold %.2f (absolute %s, %.0f%% of income %.2f)",
+              "out-of-pocket %.2f in 12 months; threshold %.2f (absolute %s%s, %.0f%% of income"
+                  + " %.2f)",
               Life.yuan(firstPart).add(Life.yuan(total - firstPart)).doubleValue(),
               threshold,
               absolute,
+              life.monitored ? " monitored" : "",
               limits.medicalIncomeShare() * 100,
               BenignLife.householdIncome(life).doubleValue()));
     }
@@ -131,11 +166,16 @@ final class LivingScenarios {
       List<Member> pupils =
           life.household.members().stream().filter(m -> m.age() >= 7 && m.age() <= 15).toList();
       Member pupil = pupils.get(life.random.nextInt(pupils.size()));
+      // mostly with the reason; some departments send none (still a dropout)
       SimRecord left =
           life.department(
               life.within(0.1, 0.9),
               Department.EDUCATION,
-              new EventData.SchoolEnrolmentChanged(pupil.id(), pupil.age(), false));
+              new EventData.SchoolEnrolmentChanged(
+                  pupil.id(),
+                  pupil.age(),
+                  false,
+                  life.random.nextDouble() < 0.8 ? SchoolLeavingReason.DROPPED_OUT : null));
       return label(
           life,
           left.at(),

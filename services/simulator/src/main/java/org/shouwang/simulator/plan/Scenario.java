@@ -21,10 +21,27 @@ interface Scenario {
   }
 
   /**
+   * Households the scenario prefers among those it fits (a rarer variant): every other household of
+   * the rule is picked from them while there are any.
+   */
+  default boolean prefers(Household household) {
+    return false;
+  }
+
+  /**
    * Applies the scenario to a quiet household's lived year; the label, or {@code null} if it cannot
    * fit.
    */
   GroundTruth apply(Life life);
+
+  /**
+   * Whether the plan adds the cadres' well-run work after the label ({@link CadreWork#follow}): a
+   * risk alert on a household that is not monitored is identified within the days allowed. The
+   * scenarios of the work itself stage their own procedure and say no.
+   */
+  default boolean followedUp() {
+    return rule().riskSignal();
+  }
 
   /** The label of this scenario in a household. */
   default GroundTruth label(Life life, OffsetDateTime at, List<SimRecord> evidence, String detail) {

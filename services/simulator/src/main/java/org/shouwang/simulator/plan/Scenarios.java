@@ -38,6 +38,7 @@ final class Scenarios {
     all.addAll(ShockScenarios.all());
     all.addAll(PaymentScenarios.all());
     all.addAll(MonitoringScenarios.all());
+    all.addAll(ProcedureScenarios.all());
     all.add(new PaymentUnregistered());
     return all;
   }

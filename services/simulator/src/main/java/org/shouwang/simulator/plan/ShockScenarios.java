@@ -2,6 +2,7 @@ package org.shouwang.simulator.plan;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.shouwang.events.Department;
@@ -33,6 +34,11 @@ final class ShockScenarios {
 
     @Override
     public GroundTruth apply(Life life) {
+      return report(this, life, life.within(0.1, 0.9));
+    }
+
+    /** A disaster with a loss of 5,000–60,000 reported at a time. */
+    static GroundTruth report(Scenario scenario, Life life, OffsetDateTime at) {
       double pick = life.random.nextDouble();
       DisasterKind kind =
           pick < 0.4
@@ -45,16 +51,18 @@ final class ShockScenarios {
       BigDecimal loss = life.money(5_000, 60_000, 100);
       SimRecord report =
           life.department(
-              life.within(0.1, 0.9),
-              Department.EMERGENCY_MANAGEMENT,
-              new EventData.DisasterReported(kind, loss));
-      return label(life, report.at(), List.of(report), kind + " loss " + loss);
+              at, Department.EMERGENCY_MANAGEMENT, new EventData.DisasterReported(kind, loss));
+      if (report == null) {
+        return null;
+      }
+      return scenario.label(life, report.at(), List.of(report), kind + " loss " + loss);
     }
   }
 
   /**
-   * {@link Rule#LABOUR_LOSS}: an accident takes the only labourer, or every labourer loses their
-   * job.
+   * {@link Rule#LABOUR_LOSS}: an accident takes the only labourer (immediate), or every labourer
+   * loses their job a few days apart and nobody is re-employed: the alert comes {@code
+   * unemploymentWaitMonths} (3) after the last job was lost (ADR 0005).
    */
   static final class LabourLoss implements Scenario {
 
@@ -81,29 +89,45 @@ final class ShockScenarios {
                 life.within(0.1, 0.9),
                 Department.PUBLIC_SECURITY,
                 new EventData.AccidentReported(labourer.id(), loss, true));
+        life.labourers = 0;
         return label(
             life,
             accident.at(),
             List.of(accident),
             "accident took the only labourer " + labourer.id());
       }
-      OffsetDateTime at = life.within(0.1, 0.7);
-      if (!Life.plusDays(at, 13.0 * labourers.size()).isBefore(life.end)) {
+      int months = life.config.thresholds().unemploymentWaitMonths();
+      List<OffsetDateTime> times = new ArrayList<>();
+      OffsetDateTime at = life.within(0.05, 0.4);
+      for (int i = 0; i < labourers.size(); i++) {
+        times.add(at);
+        at = Life.plusDays(at, 2 + 4 * life.random.nextDouble());
+      }
+      OffsetDateTime due =
+          times.get(times.size() - 1).truncatedTo(ChronoUnit.SECONDS).plusMonths(months);
+      if (!due.isBefore(life.end.minusDays(20))) {
         return null;
       }
       List<SimRecord> lost = new ArrayList<>();
-      for (Member labourer : labourers) {
+      for (int i = 0; i < labourers.size(); i++) {
+        Member labourer = labourers.get(i);
         EmploymentKind kind = life.jobs.getOrDefault(labourer.id(), EmploymentKind.LOCAL);
         lost.add(
             0,
             life.department(
-                at,
+                times.get(i),
                 Department.HUMAN_RESOURCES,
                 new EventData.EmploymentChanged(labourer.id(), false, kind, null)));
-        at = Life.plusDays(at, 3 + 10 * life.random.nextDouble());
       }
       return label(
-          life, lost.get(0).at(), lost, "all " + labourers.size() + " labourers lost their jobs");
+          life,
+          due,
+          lost,
+          "all "
+              + labourers.size()
+              + " labourers lost their jobs; nobody re-employed in "
+              + months
+              + " months");
     }
   }
 }

@@ -35,7 +35,7 @@ public record SimulationPlan(
    * Rules whose households are scarce go first so that each finds its households; the others follow
    * in the contract's order.
    */
-  private static final List<Rule> ASSIGNMENT_ORDER =
+  private static final List<Rule> SCARCE_FIRST =
       List.of(
           Rule.PAYMENT_TO_INACTIVE,
           Rule.CONFLICTING_BENEFITS,
@@ -44,18 +44,23 @@ public record SimulationPlan(
           Rule.DUPLICATE_PAYMENT,
           Rule.SCHOOL_DROPOUT,
           Rule.SCHOOLING_BURDEN,
-          Rule.LABOUR_LOSS,
-          Rule.NO_MEASURE,
+          Rule.RELAPSE_AFTER_ELIMINATION,
           Rule.PREMATURE_ELIMINATION,
-          Rule.LOW_INCOME,
-          Rule.INCOME_DROP,
-          Rule.MEDICAL_BURDEN,
-          Rule.UNSAFE_HOUSING,
-          Rule.UNSAFE_WATER,
-          Rule.UNINSURED,
-          Rule.DISASTER_LOSS,
-          Rule.BUSINESS_FAILURE,
-          Rule.LOAN_OVERDUE);
+          Rule.PUBLICITY_TOO_SHORT,
+          Rule.LABOUR_LOSS,
+          Rule.NO_MEASURE);
+
+  private static final List<Rule> ASSIGNMENT_ORDER = assignmentOrder();
+
+  private static List<Rule> assignmentOrder() {
+    List<Rule> order = new ArrayList<>(SCARCE_FIRST);
+    for (Rule rule : Rule.values()) {
+      if (!order.contains(rule)) {
+        order.add(rule);
+      }
+    }
+    return List.copyOf(order);
+  }
 
   private static final List<String> DEMO_CADRES = List.of("cadre-0001", "cadre-0002");
 
@@ -87,9 +92,14 @@ public record SimulationPlan(
                   config.seed() ^ SALT_LIVES ^ (household.index() * 0xC2B2_AE3D_27D4_EB4FL)));
       BenignLife.live(life, rule != null);
       if (rule != null) {
-        GroundTruth label = Scenarios.of(rule).apply(life);
+        Scenario scenario = Scenarios.of(rule);
+        GroundTruth label = scenario.apply(life);
         if (label != null) {
           labels.add(label);
+          labels.addAll(life.moreLabels);
+          if (scenario.followedUp()) {
+            CadreWork.follow(life, label.expectedAt(), rule);
+          }
         }
       }
       records.addAll(life.records);
@@ -119,9 +129,15 @@ public record SimulationPlan(
               county.households().stream()
                   .filter(h -> !assigned.containsKey(h.index()) && scenario.fits(h))
                   .toList());
+      List<Household> preferred = new ArrayList<>(pool.stream().filter(scenario::prefers).toList());
       int wanted = config.scenarioCount(rule) - demo.getOrDefault(rule, 0);
       for (int i = 0; i < wanted && !pool.isEmpty(); i++) {
-        Household pick = pool.remove(random.nextInt(pool.size()));
+        Household pick =
+            i % 2 == 0 && !preferred.isEmpty()
+                ? preferred.get(random.nextInt(preferred.size()))
+                : pool.get(random.nextInt(pool.size()));
+        pool.remove(pick);
+        preferred.remove(pick);
         assigned.put(pick.index(), rule);
       }
     }

@@ -172,9 +172,20 @@ class SimulationPlanTests {
               .findFirst()
               .orElseThrow()
               .multiply(BigDecimal.valueOf(household.size()));
+      // monitored when the burden arose: from the start, or admitted before it (ADR 0005)
+      boolean monitored =
+          household.monitored()
+              || plan.records().stream()
+                  .filter(r -> r.householdId().equals(label.householdId()))
+                  .filter(r -> r.at().isBefore(label.expectedAt()))
+                  .anyMatch(
+                      r ->
+                          r instanceof SimRecord.Event e
+                              && e.event().data() instanceof EventData.IdentificationStep step
+                              && Boolean.TRUE.equals(step.admitted()));
       double threshold =
           Math.min(
-              limits.medical(household.formerlyPoor()).doubleValue(),
+              limits.medical(household.formerlyPoor(), monitored).doubleValue(),
               limits.medicalIncomeShare() * income.doubleValue());
 
       assertThat(outOfPocket.doubleValue()).isGreaterThanOrEqualTo(1.25 * threshold);
