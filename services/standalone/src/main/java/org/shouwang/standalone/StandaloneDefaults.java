@@ -7,9 +7,15 @@ import java.util.Map;
 /**
  * Per-service settings of the embedded default: every file under the one data directory, and a
  * simulator that keeps streaming in real time once it has caught up with today (so entitlements
- * keep being paid) and resumes where it stopped after a restart.
+ * keep being paid) and resumes where it stopped after a restart. The simulator streams a demo-sized
+ * county of {@value #DEMO_HOUSEHOLDS} households: the seed county's 240,000 (the simulator's own
+ * default) take minutes to plan and more records a second than one machine running every service
+ * keeps up with (services/simulator, Benchmark).
  */
 final class StandaloneDefaults {
+
+  /** Households of the demo county. */
+  static final int DEMO_HOUSEHOLDS = 15_000;
 
   private StandaloneDefaults() {}
 
@@ -31,7 +37,9 @@ final class StandaloneDefaults {
               "shouwang.simulator.progress-path",
               data.resolve("simulator/progress.properties").toString(),
               "shouwang.simulator.after-catch-up",
-              "real-time");
+              "real-time",
+              "shouwang.simulator.county.households",
+              String.valueOf(DEMO_HOUSEHOLDS));
       case AUDIT ->
           Map.of(
               "shouwang.audit.checkpoint.path", data.resolve("audit/checkpoints.jsonl").toString());

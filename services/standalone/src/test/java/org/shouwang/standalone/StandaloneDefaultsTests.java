@@ -22,4 +22,10 @@ class StandaloneDefaultsTests {
         .containsEntry(
             "shouwang.risk-engine.state-dir", Path.of("/data/risk-engine/state").toString());
   }
+
+  @Test
+  void streamsADemoSizedCounty() {
+    assertThat(StandaloneDefaults.of(ServiceModule.SIMULATOR, Path.of("/data")))
+        .containsEntry("shouwang.simulator.county.households", "15000");
+  }
 }

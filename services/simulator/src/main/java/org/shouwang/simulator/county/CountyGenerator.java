@@ -4,13 +4,22 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.shouwang.events.MonitoringCategory;
 import org.shouwang.events.Programme;
 
-/** Builds a county shaped like the seed. A pure function of (seed, shape, standards). */
+/**
+ * Builds a county shaped like the seed. A pure function of (seed, shape, standards, year).
+ *
+ * <p>Households are drawn in two passes: first who lives where (members, formerly poor or not,
+ * monitoring, paired cadre), then the welfare programmes. The second pass needs the first: the
+ * share of formerly poor households on 低保 is set so that {@link
+ * CountyShape#formerlyPoorWelfareCoverage()} of formerly poor <em>people</em> are covered by 低保 or
+ * 特困.
+ */
 public final class CountyGenerator {
 
   /** Hengyang County's code (DOMAIN.md). */
@@ -18,10 +27,18 @@ public final class CountyGenerator {
 
   public static final String COUNTY_NAME = "衡阳县";
 
-  private static final String[] TOWNSHIP_NAMES = {
-    "西渡镇", "梅花镇", "三湖镇", "台源镇", "演陂镇", "金兰镇", "洪市镇", "曲兰镇", "金溪镇", "界牌镇", "渣江镇", "井头镇", "关市镇",
-    "库宗镇", "杉桥镇", "岘山镇", "石市镇", "集兵镇", "长安乡", "溪江乡", "大安乡", "樟木乡", "岣嵝乡", "栏垅乡", "板市乡"
-  };
+  /**
+   * Hengyang County's 25 townships (17 towns, 8 townships, the division since the 2015 merger; the
+   * seed names none, so these are the county's public administrative division), the county seat
+   * first. Codes are assigned in this order: {@code 430421101} 西渡镇 … {@code 430421125} 岘山乡.
+   */
+  public static final List<String> TOWNSHIP_NAMES =
+      List.of(
+          "西渡镇", "梅花镇", "三湖镇", "台源镇", "演陂镇", "金兰镇", "洪市镇", "曲兰镇", "金溪镇", "界牌镇", "渣江镇", "井头镇", "关市镇",
+          "库宗桥镇", "杉桥镇", "石市镇", "集兵镇", "长安乡", "溪江乡", "大安乡", "樟木乡", "岣嵝乡", "栏垅乡", "板市乡", "岘山乡");
+
+  /** How much likelier a formerly poor household is to be monitored than an ordinary one. */
+  public static final int FORMERLY_POOR_MONITORING_WEIGHT = 8;
 
   private static final String VILLAGE_FIRST = "新石白长清竹枫桃杨柳黄高东西南北金银凤龙泉松梅荷茶云山田花乐";
   private static final String VILLAGE_SECOND = "塘湾山桥冲坪岭江湖溪源洲田园铺台";
@@ -33,33 +50,57 @@ public final class CountyGenerator {
   private static final long SALT_TOWNSHIPS = 0x7A3C_11D5_0B9E_4F21L;
   private static final long SALT_HOUSEHOLDS = 0x2F6B_94E3_5A17_C80DL;
 
+  /** A 低保 household's counted income stays below this share of the standard. */
+  private static final double ALLOWANCE_INCOME_CEILING = 0.8;
+
   private CountyGenerator() {}
 
-  /** The county for a seed and shape. */
+  /**
+   * The county for a seed and shape, with entitlements at the standards of the table's newest year.
+   * Prefer {@link #generate(long, CountyShape, Standards, int)} with the simulation's first year.
+   */
   public static County generate(long seed, CountyShape shape, Standards standards) {
+    return generate(seed, shape, standards, standards.latestYear());
+  }
+
+  /**
+   * The county for a seed and shape.
+   *
+   * @param year the year whose standards the entitlements held at the start are granted at
+   */
+  public static County generate(long seed, CountyShape shape, Standards standards, int year) {
     SplittableRandom random = new SplittableRandom(seed ^ SALT_TOWNSHIPS);
     List<Township> townships = townships(shape, random);
     List<Village> villages = townships.stream().flatMap(t -> t.villages().stream()).toList();
     int[] perVillage = spread(shape.households(), villages.size(), random);
 
-    List<Household> households = new ArrayList<>(shape.households());
+    List<Draft> drafts = new ArrayList<>(shape.households());
     List<String> cadres = new ArrayList<>();
-    Map<String, Integer> serials = new java.util.HashMap<>();
-    Map<String, Township> townshipByCode = new java.util.HashMap<>();
+    Map<String, Integer> serials = new HashMap<>();
+    Map<String, Township> townshipByCode = new HashMap<>();
     townships.forEach(t -> townshipByCode.put(t.code(), t));
-    CadrePairing pairing = new CadrePairing(shape.householdsPerCadre(), random, cadres);
+    double[] monitoring = monitoringChances(shape);
+    CadrePairing pairing =
+        new CadrePairing(
+            shape.householdsPerCadre(), shape.householdsPerVillageCadre(), random, cadres);
     for (int v = 0; v < villages.size(); v++) {
       Village village = villages.get(v);
       Township township = townshipByCode.get(village.townshipCode());
       pairing.newVillage();
       for (int n = 0; n < perVillage[v]; n++) {
-        int index = households.size();
+        int index = drafts.size();
         int serial = serials.merge(township.code(), 1, Integer::sum);
         String id = COUNTY_CODE + "-" + township.shortCode() + "-" + String.format("%05d", serial);
-        SplittableRandom r = householdRandom(seed, index);
-        households.add(
-            household(index, id, township, village, pairing.next(), shape, standards, r));
+        Draft draft =
+            draft(index, id, township, village, shape, monitoring, householdRandom(seed, index));
+        draft.cadreId = pairing.next(draft.formerlyPoor || draft.category != null);
+        drafts.add(draft);
       }
+    }
+    double allowanceChance = formerlyPoorAllowanceChance(drafts, shape);
+    List<Household> households = new ArrayList<>(drafts.size());
+    for (Draft draft : drafts) {
+      households.add(household(draft, allowanceChance, shape, standards, year));
     }
     return new County(
         COUNTY_CODE, COUNTY_NAME, List.copyOf(townships), List.copyOf(households), cadres);
@@ -73,18 +114,18 @@ public final class CountyGenerator {
   private static List<Township> townships(CountyShape shape, SplittableRandom random) {
     int[] villageCounts = spread(shape.villages(), shape.townships(), random);
     List<Township> townships = new ArrayList<>();
+    int names = TOWNSHIP_NAMES.size();
     for (int t = 0; t < shape.townships(); t++) {
       String code = COUNTY_CODE + (101 + t);
       String name =
-          t < TOWNSHIP_NAMES.length
-              ? TOWNSHIP_NAMES[t]
-              : TOWNSHIP_NAMES[t % TOWNSHIP_NAMES.length].replaceFirst(
-                  "([镇乡])$", (t / TOWNSHIP_NAMES.length + 1) + "$1");
-      List<String> names = villageNames(random);
+          t < names
+              ? TOWNSHIP_NAMES.get(t)
+              : TOWNSHIP_NAMES.get(t % names).replaceFirst("([镇乡])$", (t / names + 1) + "$1");
+      List<String> villageNames = villageNames(random);
       List<Village> villages = new ArrayList<>();
       int count = Math.min(99, Math.max(1, villageCounts[t]));
       for (int v = 0; v < count; v++) {
-        villages.add(new Village(code + (201 + v), names.get(v), code));
+        villages.add(new Village(code + (201 + v), villageNames.get(v), code));
       }
       townships.add(new Township(code, name, List.copyOf(villages)));
     }
@@ -128,19 +169,77 @@ public final class CountyGenerator {
     return counts;
   }
 
-  private static Household household(
+  /**
+   * The chance to be monitored at the start for {formerly poor, ordinary}: the formerly poor
+   * {@value #FORMERLY_POOR_MONITORING_WEIGHT} times likelier, {@code monitoredShare} over all.
+   */
+  private static double[] monitoringChances(CountyShape shape) {
+    double f = shape.formerlyPoorShare();
+    double ordinary = shape.monitoredShare() / (FORMERLY_POOR_MONITORING_WEIGHT * f + (1 - f));
+    return new double[] {Math.min(1, FORMERLY_POOR_MONITORING_WEIGHT * ordinary), ordinary};
+  }
+
+  /** A household before its welfare programmes are known. */
+  private static final class Draft {
+    final int index;
+    final String id;
+    final Township township;
+    final Village village;
+    final List<Member> members;
+    final boolean formerlyPoor;
+    final MonitoringCategory category;
+    final double incomeFactor;
+    final boolean extremePoverty;
+    final boolean centralised;
+    final double allowanceDraw;
+    final double allowanceWeight;
+    final SplittableRandom random;
+    String cadreId;
+
+    Draft(
+        int index,
+        String id,
+        Township township,
+        Village village,
+        List<Member> members,
+        boolean formerlyPoor,
+        MonitoringCategory category,
+        double incomeFactor,
+        boolean extremePoverty,
+        boolean centralised,
+        double allowanceDraw,
+        SplittableRandom random) {
+      this.index = index;
+      this.id = id;
+      this.township = township;
+      this.village = village;
+      this.members = members;
+      this.formerlyPoor = formerlyPoor;
+      this.category = category;
+      this.incomeFactor = incomeFactor;
+      this.extremePoverty = extremePoverty;
+      this.centralised = centralised;
+      this.allowanceDraw = allowanceDraw;
+      this.random = random;
+      // households nobody in which can work, or with a disabled member, are likelier on 低保
+      boolean noLabour = members.stream().noneMatch(Member::labourer);
+      boolean disabled = members.stream().anyMatch(Member::disabled);
+      this.allowanceWeight = 1 + (noLabour ? 2 : 0) + (disabled ? 1 : 0);
+    }
+  }
+
+  private static Draft draft(
       int index,
       String id,
       Township township,
       Village village,
-      String cadreId,
       CountyShape shape,
-      Standards standards,
+      double[] monitoring,
       SplittableRandom r) {
     List<Member> members = members(r, shape.disabilityShare());
     boolean formerlyPoor = r.nextDouble() < shape.formerlyPoorShare();
     MonitoringCategory category = null;
-    if (r.nextDouble() < shape.monitoredShare()) {
+    if (r.nextDouble() < monitoring[formerlyPoor ? 0 : 1]) {
       category =
           r.nextDouble() < 0.2
               ? MonitoringCategory.SUDDEN_HARDSHIP
@@ -148,18 +247,151 @@ public final class CountyGenerator {
     }
     // per-capita income between 1.4 and 3.4 times the line, most households near the low end
     double incomeFactor = 1.4 + 2.0 * Math.pow(r.nextDouble(), 1.5);
-    List<Entitlement> entitlements = entitlements(members, formerlyPoor, shape, standards, r);
-    return new Household(
+    boolean singleElder =
+        members.size() == 1 && !members.get(0).labourer() && members.get(0).age() >= 60;
+    boolean extremePoverty = singleElder && r.nextDouble() < shape.extremePovertyShare();
+    boolean centralised = r.nextDouble() < 0.2;
+    double allowanceDraw = r.nextDouble();
+    return new Draft(
         index,
         id,
         township,
         village,
-        cadreId,
         List.copyOf(members),
         formerlyPoor,
         category,
         incomeFactor,
-        entitlements);
+        extremePoverty,
+        centralised,
+        allowanceDraw,
+        r);
+  }
+
+  /** Whether a draft gets 低保 at a base chance (formerly poor) or the ordinary share. */
+  private static boolean onAllowance(Draft d, double formerlyPoorChance, CountyShape shape) {
+    if (d.extremePoverty) {
+      return false;
+    }
+    if (d.formerlyPoor) {
+      return d.allowanceDraw < Math.min(1, formerlyPoorChance * d.allowanceWeight);
+    }
+    return d.allowanceDraw < shape.minimumLivingAllowanceShare();
+  }
+
+  /**
+   * The base chance of a formerly poor household to be on 低保 (times its weight) that covers the
+   * shape's share of formerly poor people with 低保 or 特困: the smallest such chance, found by
+   * bisection over the drawn households, so the share holds to within one household.
+   */
+  private static double formerlyPoorAllowanceChance(List<Draft> drafts, CountyShape shape) {
+    long people = 0;
+    long supported = 0;
+    List<Draft> candidates = new ArrayList<>();
+    for (Draft d : drafts) {
+      if (!d.formerlyPoor) {
+        continue;
+      }
+      people += d.members.size();
+      if (d.extremePoverty) {
+        supported += d.members.size();
+      } else {
+        candidates.add(d);
+      }
+    }
+    double target = shape.formerlyPoorWelfareCoverage() * people - supported;
+    if (target <= 0 || candidates.isEmpty()) {
+      return 0;
+    }
+    double low = 0;
+    double high = 1;
+    for (int i = 0; i < 50; i++) {
+      double mid = (low + high) / 2;
+      long covered = 0;
+      for (Draft d : candidates) {
+        if (onAllowance(d, mid, shape)) {
+          covered += d.members.size();
+        }
+      }
+      if (covered >= target) {
+        high = mid;
+      } else {
+        low = mid;
+      }
+    }
+    return high;
+  }
+
+  private static Household household(
+      Draft d, double allowanceChance, CountyShape shape, Standards standards, int year) {
+    SplittableRandom r = d.random;
+    Map<Programme, Entitlement> held = new EnumMap<>(Programme.class);
+    BigDecimal allowanceIncome = null;
+    if (d.extremePoverty) {
+      BigDecimal yearly =
+          d.centralised
+              ? standards.extremePovertyCentralisedPerYear(year)
+              : standards.extremePovertyDispersedPerYear(year);
+      held.put(
+          Programme.EXTREME_POVERTY_SUPPORT,
+          new Entitlement(
+              Programme.EXTREME_POVERTY_SUPPORT,
+              yearly.divide(BigDecimal.valueOf(12), 2, RoundingMode.HALF_UP),
+              null));
+    } else if (onAllowance(d, allowanceChance, shape)) {
+      // 低保 tops the counted income up to the standard: (standard − income) × members
+      BigDecimal standard = standards.minimumLivingAllowancePerPersonMonth(year);
+      allowanceIncome =
+          standard
+              .multiply(BigDecimal.valueOf(ALLOWANCE_INCOME_CEILING * r.nextDouble()))
+              .setScale(0, RoundingMode.DOWN);
+      held.put(
+          Programme.MINIMUM_LIVING_ALLOWANCE,
+          new Entitlement(
+              Programme.MINIMUM_LIVING_ALLOWANCE,
+              standard.subtract(allowanceIncome).multiply(BigDecimal.valueOf(d.members.size())),
+              null));
+    }
+    for (Member member : d.members) {
+      if (!member.disabled()) {
+        continue;
+      }
+      // one entitlement per programme and household: a second disabled member adds to it
+      if (member.disabilityGrade() <= 2) {
+        add(held, Programme.DISABILITY_CARE_SUBSIDY, standards.disabilityCareMonthly(), member);
+      }
+      if (d.formerlyPoor || held.containsKey(Programme.MINIMUM_LIVING_ALLOWANCE)) {
+        add(held, Programme.DISABILITY_LIVING_SUBSIDY, standards.disabilityLivingMonthly(), member);
+      }
+    }
+    List<Member> labourers = d.members.stream().filter(Member::labourer).toList();
+    if (d.formerlyPoor && !labourers.isEmpty() && r.nextDouble() < shape.publicWelfareJobShare()) {
+      int steps =
+          standards
+              .publicWelfareJobMaxMonthly()
+              .subtract(standards.publicWelfareJobMinMonthly())
+              .divide(BigDecimal.valueOf(50), 0, RoundingMode.DOWN)
+              .intValue();
+      BigDecimal pay =
+          standards
+              .publicWelfareJobMinMonthly()
+              .add(BigDecimal.valueOf(50L * r.nextInt(steps + 1)));
+      Member worker = labourers.get(r.nextInt(labourers.size()));
+      held.put(
+          Programme.PUBLIC_WELFARE_JOB,
+          new Entitlement(Programme.PUBLIC_WELFARE_JOB, pay, worker.id()));
+    }
+    return new Household(
+        d.index,
+        d.id,
+        d.township,
+        d.village,
+        d.cadreId,
+        d.members,
+        d.formerlyPoor,
+        d.category,
+        d.incomeFactor,
+        List.copyOf(held.values()),
+        allowanceIncome);
   }
 
   private static List<Member> members(SplittableRandom r, double disabilityShare) {
@@ -225,68 +457,6 @@ public final class CountyGenerator {
     return new int[] {r.nextInt(18), 0};
   }
 
-  private static List<Entitlement> entitlements(
-      List<Member> members,
-      boolean formerlyPoor,
-      CountyShape shape,
-      Standards standards,
-      SplittableRandom r) {
-    Map<Programme, Entitlement> held = new EnumMap<>(Programme.class);
-    boolean singleElder =
-        members.size() == 1 && !members.get(0).labourer() && members.get(0).age() >= 60;
-    if (singleElder && r.nextDouble() < shape.extremePovertyShare()) {
-      BigDecimal yearly =
-          r.nextDouble() < 0.2
-              ? standards.extremePovertyCentralisedPerYear()
-              : standards.extremePovertyDispersedPerYear();
-      held.put(
-          Programme.EXTREME_POVERTY_SUPPORT,
-          new Entitlement(
-              Programme.EXTREME_POVERTY_SUPPORT,
-              yearly.divide(BigDecimal.valueOf(12), 2, RoundingMode.HALF_UP),
-              null));
-    } else if (r.nextDouble() < shape.minimumLivingAllowanceShare() * (formerlyPoor ? 1.2 : 0.2)) {
-      held.put(
-          Programme.MINIMUM_LIVING_ALLOWANCE,
-          new Entitlement(
-              Programme.MINIMUM_LIVING_ALLOWANCE,
-              standards
-                  .minimumLivingAllowancePerPersonMonth()
-                  .multiply(BigDecimal.valueOf(members.size())),
-              null));
-    }
-    for (Member member : members) {
-      if (!member.disabled()) {
-        continue;
-      }
-      // one entitlement per programme and household: a second disabled member adds to it
-      if (member.disabilityGrade() <= 2) {
-        add(held, Programme.DISABILITY_CARE_SUBSIDY, standards.disabilityCareMonthly(), member);
-      }
-      if (formerlyPoor || held.containsKey(Programme.MINIMUM_LIVING_ALLOWANCE)) {
-        add(held, Programme.DISABILITY_LIVING_SUBSIDY, standards.disabilityLivingMonthly(), member);
-      }
-    }
-    List<Member> labourers = members.stream().filter(Member::labourer).toList();
-    if (formerlyPoor && !labourers.isEmpty() && r.nextDouble() < shape.publicWelfareJobShare()) {
-      int steps =
-          standards
-              .publicWelfareJobMaxMonthly()
-              .subtract(standards.publicWelfareJobMinMonthly())
-              .divide(BigDecimal.valueOf(50), 0, RoundingMode.DOWN)
-              .intValue();
-      BigDecimal pay =
-          standards
-              .publicWelfareJobMinMonthly()
-              .add(BigDecimal.valueOf(50L * r.nextInt(steps + 1)));
-      Member worker = labourers.get(r.nextInt(labourers.size()));
-      held.put(
-          Programme.PUBLIC_WELFARE_JOB,
-          new Entitlement(Programme.PUBLIC_WELFARE_JOB, pay, worker.id()));
-    }
-    return List.copyOf(held.values());
-  }
-
   private static void add(
       Map<Programme, Entitlement> held, Programme programme, BigDecimal amount, Member member) {
     held.merge(
@@ -296,35 +466,55 @@ public final class CountyGenerator {
             new Entitlement(programme, a.monthlyAmount().add(b.monthlyAmount()), a.memberId()));
   }
 
-  /** Pairs households with cadres in order; a cadre helps households of one village only. */
+  /**
+   * Pairs households with cadres in order; a cadre helps households of one village only. Formerly
+   * poor and monitored households get a paired cadre (结对帮扶, a few households each), ordinary
+   * households a village cadre (many each).
+   */
   private static final class CadrePairing {
-    private final double perCadre;
+    private final double perPairedCadre;
+    private final double perVillageCadre;
     private final SplittableRandom random;
     private final List<String> cadres;
-    private int left;
+    private final Slot paired = new Slot();
+    private final Slot village = new Slot();
 
-    CadrePairing(double perCadre, SplittableRandom random, List<String> cadres) {
-      this.perCadre = perCadre;
+    CadrePairing(
+        double perPairedCadre,
+        double perVillageCadre,
+        SplittableRandom random,
+        List<String> cadres) {
+      this.perPairedCadre = perPairedCadre;
+      this.perVillageCadre = perVillageCadre;
       this.random = random;
       this.cadres = cadres;
     }
 
     void newVillage() {
-      left = 0;
+      paired.left = 0;
+      village.left = 0;
     }
 
-    String next() {
-      if (left == 0) {
+    String next(boolean needsPairing) {
+      Slot slot = needsPairing ? paired : village;
+      if (slot.left == 0) {
         cadres.add(String.format("cadre-%04d", cadres.size() + 1));
-        int floor = (int) Math.floor(perCadre);
-        left = random.nextDouble() < perCadre - floor ? floor + 1 : floor;
+        slot.cadre = cadres.get(cadres.size() - 1);
+        double per = needsPairing ? perPairedCadre : perVillageCadre;
+        int floor = (int) Math.floor(per);
+        slot.left = random.nextDouble() < per - floor ? floor + 1 : floor;
         // the demo accounts cadre-0001 and cadre-0002 get a few households to look after
         if (cadres.size() <= 2) {
-          left = 3;
+          slot.left = 3;
         }
       }
-      left--;
-      return cadres.get(cadres.size() - 1);
+      slot.left--;
+      return slot.cadre;
     }
+  }
+
+  private static final class Slot {
+    int left;
+    String cadre;
   }
 }

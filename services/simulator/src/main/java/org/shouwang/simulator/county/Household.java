@@ -1,5 +1,6 @@
 package org.shouwang.simulator.county;
 
+import java.math.BigDecimal;
 import java.util.List;
 import org.shouwang.events.MonitoringCategory;
 
@@ -16,6 +17,9 @@ import org.shouwang.events.MonitoringCategory;
  * @param monitoringCategory the monitoring category when already monitored, else {@code null}
  * @param incomeFactor per-capita income as a multiple of the monitoring line
  * @param entitlements monthly entitlements held from the start
+ * @param allowanceIncomeMonthly on 低保: the per-capita income a month the civil-affairs office
+ *     counted when it granted the allowance (whole yuan; the allowance tops it up to the year's
+ *     standard); otherwise {@code null}
  */
 public record Household(
     int index,
@@ -27,7 +31,8 @@ public record Household(
     boolean formerlyPoor,
     MonitoringCategory monitoringCategory,
     double incomeFactor,
-    List<Entitlement> entitlements) {
+    List<Entitlement> entitlements,
+    BigDecimal allowanceIncomeMonthly) {
 
   public int size() {
     return members.size();

@@ -112,18 +112,23 @@ public record SimulatorProperties(
       @DefaultValue("1000") @Min(1) @Max(10_000) int batchSize,
       @DefaultValue("30s") @NotNull Duration timeout) {}
 
-  /** The county's shape; see {@link CountyShape}. */
+  /**
+   * The county's shape; see {@link CountyShape}. Defaults are the seed county's: 240,000
+   * households, 6 % formerly poor, 40 % of formerly poor people on 低保 or 特困.
+   */
   public record County(
-      @DefaultValue("15000") @Min(1) @Max(9_899_901) int households,
+      @DefaultValue("240000") @Min(1) @Max(9_899_901) int households,
       @DefaultValue("25") @Min(1) @Max(99) int townships,
       @DefaultValue("491") @Min(1) int villages,
-      @DefaultValue("0.8") @DecimalMin("0") @DecimalMax("1") double formerlyPoorShare,
-      @DefaultValue("0.05") @DecimalMin("0") @DecimalMax("1") double monitoredShare,
+      @DefaultValue("0.06") @DecimalMin("0") @DecimalMax("1") double formerlyPoorShare,
+      @DefaultValue("0.02") @DecimalMin("0") @DecimalMax("1") double monitoredShare,
       @DefaultValue("1.75") @DecimalMin("1") @DecimalMax("10") double householdsPerCadre,
-      @DefaultValue("0.08") @DecimalMin("0") @DecimalMax("1") double minimumLivingAllowanceShare,
+      @DefaultValue("0.015") @DecimalMin("0") @DecimalMax("1") double minimumLivingAllowanceShare,
       @DefaultValue("0.5") @DecimalMin("0") @DecimalMax("1") double extremePovertyShare,
       @DefaultValue("0.03") @DecimalMin("0") @DecimalMax("1") double disabilityShare,
-      @DefaultValue("0.04") @DecimalMin("0") @DecimalMax("1") double publicWelfareJobShare) {
+      @DefaultValue("0.04") @DecimalMin("0") @DecimalMax("1") double publicWelfareJobShare,
+      @DefaultValue("0.40") @DecimalMin("0") @DecimalMax("1") double formerlyPoorWelfareCoverage,
+      @DefaultValue("60") @DecimalMin("1") @DecimalMax("1000") double householdsPerVillageCadre) {
 
     CountyShape toShape() {
       return new CountyShape(
@@ -136,17 +141,29 @@ public record SimulatorProperties(
           minimumLivingAllowanceShare,
           extremePovertyShare,
           disabilityShare,
-          publicWelfareJobShare);
+          publicWelfareJobShare,
+          formerlyPoorWelfareCoverage,
+          householdsPerVillageCadre);
     }
   }
 
-  /** Payment standards in yuan; see {@link Standards}. */
+  /**
+   * Payment standards in yuan; see {@link Standards}. The three welfare standards are tables by
+   * year, merged over the default tables (2021–2026): e.g. {@code
+   * minimum-living-allowance-monthly.2027=530}.
+   *
+   * @param minimumLivingAllowanceMonthly 低保 a person a month, by year
+   * @param extremePovertyDispersedYearly 特困 dispersed a person a year, by year
+   * @param extremePovertyCentralisedYearly 特困 centralised a person a year, by year
+   * @param disabilityLivingMonthly 困难残疾人生活补贴 a month
+   * @param disabilityCareMonthly 重度残疾人护理补贴 a month
+   * @param publicWelfareJobMinMonthly public-welfare job pay, lowest
+   * @param publicWelfareJobMaxMonthly public-welfare job pay, highest
+   */
   public record Policy(
-      @DefaultValue("360") @NotNull @DecimalMin("0.01")
-          BigDecimal minimumLivingAllowancePerPersonMonth,
-      @DefaultValue("5616") @NotNull @DecimalMin("0.01") BigDecimal extremePovertyDispersedPerYear,
-      @DefaultValue("8580") @NotNull @DecimalMin("0.01")
-          BigDecimal extremePovertyCentralisedPerYear,
+      Map<Integer, @DecimalMin("0.01") BigDecimal> minimumLivingAllowanceMonthly,
+      Map<Integer, @DecimalMin("0.01") BigDecimal> extremePovertyDispersedYearly,
+      Map<Integer, @DecimalMin("0.01") BigDecimal> extremePovertyCentralisedYearly,
       @DefaultValue("80") @NotNull @DecimalMin("0.01") BigDecimal disabilityLivingMonthly,
       @DefaultValue("100") @NotNull @DecimalMin("0.01") BigDecimal disabilityCareMonthly,
       @DefaultValue("600") @NotNull @DecimalMin("0.01") BigDecimal publicWelfareJobMinMonthly,
@@ -154,9 +171,9 @@ public record SimulatorProperties(
 
     Standards toStandards() {
       return new Standards(
-          minimumLivingAllowancePerPersonMonth,
-          extremePovertyDispersedPerYear,
-          extremePovertyCentralisedPerYear,
+          Standards.defaultMinimumLivingAllowance().merge(minimumLivingAllowanceMonthly),
+          Standards.defaultExtremePovertyDispersed().merge(extremePovertyDispersedYearly),
+          Standards.defaultExtremePovertyCentralised().merge(extremePovertyCentralisedYearly),
           disabilityLivingMonthly,
           disabilityCareMonthly,
           publicWelfareJobMinMonthly,
