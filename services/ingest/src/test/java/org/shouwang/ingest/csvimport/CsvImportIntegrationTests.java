@@ -69,6 +69,12 @@ class CsvImportIntegrationTests extends IngestIntegrationTestSupport {
         .bodyJson()
         .hasPathSatisfying("$.accepted", v -> v.assertThat().isEqualTo(4));
 
+    byte[] chinese = Files.readAllBytes(Path.of("examples/household-events-gb18030.csv"));
+    assertThat(upload("/api/v1/imports/household-events", "ingest", chinese, "text/csv"))
+        .hasStatus(HttpStatus.ACCEPTED)
+        .bodyJson()
+        .hasPathSatisfying("$.accepted", v -> v.assertThat().isEqualTo(4));
+
     assertThat(
             landedIds(
                 Topics.SUBSIDY_PAYMENTS,
