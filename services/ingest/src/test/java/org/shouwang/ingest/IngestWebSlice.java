@@ -1,5 +1,6 @@
 package org.shouwang.ingest;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -8,6 +9,7 @@ import org.shouwang.platform.security.PlatformSecurityConfiguration;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
 
 /**
  * The web slice of ingest: both controllers, the platform's HTTP Basic security with the demo
@@ -26,4 +28,6 @@ import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 // a slice leaves out the application's @ConfigurationPropertiesScan; the controllers need the
 // limits
 @EnableConfigurationProperties(IngestProperties.class)
+// the import controller counts its files; a slice has no metrics auto-configuration
+@Import(SimpleMeterRegistry.class)
 public @interface IngestWebSlice {}

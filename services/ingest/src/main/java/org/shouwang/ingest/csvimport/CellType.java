@@ -10,7 +10,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAccessor;
-import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -35,14 +34,21 @@ abstract sealed class CellType {
   /** A cell that cannot be converted; the message is the reason shown to the clerk. */
   static final class BadCell extends Exception {
     private final transient ViolationCode code;
+    private final String chinese;
 
-    BadCell(ViolationCode code, String message) {
+    BadCell(ViolationCode code, String message, String chinese) {
       super(message, null, false, false);
       this.code = code;
+      this.chinese = chinese;
     }
 
     ViolationCode code() {
       return code;
+    }
+
+    /** The reason in Chinese, for the clerk's row report. */
+    String chinese() {
+      return chinese;
     }
   }
 
@@ -80,11 +86,18 @@ abstract sealed class CellType {
 
   /** {@code 2026-03}, also {@code 2026/3}, {@code 2026.03} or {@code 2026年3月}; or a year. */
   static final class Period extends CellType {
+    private static final Pattern DATE =
+        Pattern.compile("(\\d{4}[-/]\\d{1,2})[-/]0?1(?:[ T]0?0:00(?::00)?)?");
     private static final Pattern MONTH = Pattern.compile("(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*月?");
 
     @Override
     JsonNode convert(String cell) {
       String text = cell.strip();
+      Matcher date = DATE.matcher(text);
+      if (date.matches()) {
+        // a spreadsheet that took 2026-03 for a date: the first of the month
+        text = date.group(1);
+      }
       Matcher m = MONTH.matcher(text);
       if (m.matches()) {
         int month = Integer.parseInt(m.group(2));
@@ -115,7 +128,8 @@ abstract sealed class CellType {
       } catch (NumberFormatException | ArithmeticException e) {
         throw new BadCell(
             ViolationCode.WRONG_TYPE,
-            "'" + abbreviate(cell) + "' is not a whole number (write digits, like 3)");
+            "'" + abbreviate(cell) + "' is not a whole number (write digits, like 3)",
+            "「" + abbreviate(cell) + "」不是整数，请填写数字，如 3");
       }
     }
   }
@@ -137,7 +151,8 @@ abstract sealed class CellType {
       } catch (NumberFormatException e) {
         throw new BadCell(
             ViolationCode.WRONG_TYPE,
-            "'" + abbreviate(cell) + "' is not an amount in yuan (write digits, like 8500.00)");
+            "'" + abbreviate(cell) + "' is not an amount in yuan (write digits, like 8500.00)",
+            "「" + abbreviate(cell) + "」不是金额，请填写以元为单位的数字，如 8500.00");
       }
     }
   }
@@ -157,14 +172,15 @@ abstract sealed class CellType {
         default ->
             throw new BadCell(
                 ViolationCode.WRONG_TYPE,
-                "'" + abbreviate(cell) + "' is not yes or no (write 是/否 or true/false)");
+                "'" + abbreviate(cell) + "' is not yes or no (write 是/否 or true/false)",
+                "「" + abbreviate(cell) + "」不是“是/否”，请填写 是 或 否");
       }
     }
   }
 
   /** An upper-case code; lower case and the Chinese name of the code are read as the code. */
   static final class Code extends CellType {
-    private final Map<String, String> aliases = new HashMap<>();
+    private final Map<String, String> aliases = new java.util.LinkedHashMap<>();
 
     Code(Class<?> enumType) {
       Method chineseName = chineseNameMethod(enumType);
@@ -179,6 +195,19 @@ abstract sealed class CellType {
           }
         }
       }
+      CodeNames.of(enumType).forEach(aliases::putIfAbsent);
+    }
+
+    /** The Chinese names and codes a cell of this type may hold, for a message. */
+    String allowed() {
+      java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>();
+      aliases.forEach(
+          (alias, code) -> {
+            if (!alias.equals(code.toLowerCase(Locale.ROOT))) {
+              names.add(alias);
+            }
+          });
+      return String.join("、", names.isEmpty() ? new java.util.TreeSet<>(aliases.values()) : names);
     }
 
     private static Method chineseNameMethod(Class<?> enumType) {
@@ -237,7 +266,8 @@ abstract sealed class CellType {
                 + abbreviate(cell)
                 + "' is not a time; write 2026-03-02 09:30 ("
                 + zone
-                + ") or 2026-03-02T09:30:00+08:00");
+                + ") or 2026-03-02T09:30:00+08:00",
+            "「" + abbreviate(cell) + "」不是时间，请写作 2026-03-02 09:30 或 2026-03-02（北京时间）");
       }
     }
   }

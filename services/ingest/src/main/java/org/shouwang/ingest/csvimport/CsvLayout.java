@@ -35,15 +35,39 @@ final class CsvLayout {
 
   static final String DATA_PREFIX = "data.";
 
-  /** A column the header names. */
-  private record Column(int position, String name, CellType type, boolean data) {}
+  /**
+   * A column the header names.
+   *
+   * @param written the header as the file writes it (for messages to the clerk)
+   */
+  private record Column(int position, String name, CellType type, boolean data, String written) {
 
-  /** The header breaks the layout; the message says how. */
-  static final class BadHeader extends RuntimeException {
-    BadHeader(String message) {
-      super(message);
+    String key() {
+      return data ? DATA_PREFIX + name : name;
     }
   }
+
+  /** The header breaks the layout; the message says how, in English, and {@link #chinese()}. */
+  static final class BadHeader extends RuntimeException {
+    private final String chinese;
+
+    BadHeader(String message, String chinese) {
+      super(message);
+      this.chinese = chinese;
+    }
+
+    String chinese() {
+      return chinese;
+    }
+  }
+
+  /**
+   * A data row made into a record.
+   *
+   * @param candidate the record for the intake
+   * @param chineseReasons the Chinese reason of each conversion violation, by field
+   */
+  record Mapped(CsvParser.Row row, Candidate candidate, Map<String, String> chineseReasons) {}
 
   private final RecordKind kind;
   private final List<Column> columns;
@@ -110,6 +134,7 @@ final class CsvLayout {
    */
   static CsvLayout of(RecordKind kind, List<String> header, ZoneId zone) {
     Map<String, CellType> known = recordColumns(kind, zone);
+    Map<String, String> byTitle = ColumnNames.byTitle(kind);
     Map<String, String> byLowerCase = new LinkedHashMap<>();
     known.keySet().forEach(name -> byLowerCase.put(name.toLowerCase(Locale.ROOT), name));
     Map<String, Map<EventType, CellType>> dataTypes =
@@ -126,21 +151,38 @@ final class CsvLayout {
         continue;
       }
       String lower = written.toLowerCase(Locale.ROOT);
+      String titled = byTitle.get(ColumnNames.normalize(written));
+      if (titled != null) {
+        // a Chinese title: the same as writing the contract's name
+        lower = titled.toLowerCase(Locale.ROOT);
+      }
       Column column;
       if (byLowerCase.containsKey(lower)) {
         String name = byLowerCase.get(lower);
-        column = new Column(i, name, known.get(name), false);
+        column = new Column(i, name, known.get(name), false, written);
       } else if (lower.startsWith(DATA_PREFIX)
           && dataByLowerCase.containsKey(lower.substring(DATA_PREFIX.length()))) {
         String field = dataByLowerCase.get(lower.substring(DATA_PREFIX.length()));
-        column = new Column(i, field, null, true);
+        column = new Column(i, field, null, true, written);
       } else {
         unknown.add(written);
         continue;
       }
-      String key = (column.data() ? DATA_PREFIX : "") + column.name();
-      if (seen.contains(key)) {
-        throw new BadHeader("the header names the column '" + key + "' twice");
+      String key = column.key();
+      for (Column earlier : columns) {
+        if (earlier.key().equals(key)) {
+          throw new BadHeader(
+              "the header names the column '" + key + "' twice",
+              "表头（第1行）重复了同一列：「"
+                  + earlier.written()
+                  + "」和「"
+                  + written
+                  + "」都是"
+                  + ColumnNames.title(kind, key)
+                  + "（"
+                  + key
+                  + "）");
+        }
       }
       seen.add(key);
       columns.add(column);
@@ -153,7 +195,8 @@ final class CsvLayout {
               + String.join(", ", missing)
               + "; the columns are "
               + String.join(", ", known.keySet())
-              + (kind == RecordKind.HOUSEHOLD_EVENT ? " and data.<field> per event type" : ""));
+              + (kind == RecordKind.HOUSEHOLD_EVENT ? " and data.<field> per event type" : ""),
+          "表头（第1行）缺少必填列：" + titled(kind, missing) + "。可用的列名见导入模板的“填写说明”");
     }
     if (!unknown.isEmpty()) {
       throw new BadHeader(
@@ -163,13 +206,66 @@ final class CsvLayout {
               + String.join(", ", known.keySet())
               + (kind == RecordKind.HOUSEHOLD_EVENT
                   ? " and data.<field> with a field of CONTRACT.md (data.outOfPocket, ...)"
-                  : ""));
+                  : ""),
+          "表头（第1行）有无法识别的列：「"
+              + String.join("」「", unknown)
+              + "」。可用的列名："
+              + titled(kind, requiredColumns(kind))
+              + " 等，见导入模板的“填写说明”");
     }
     return new CsvLayout(kind, List.copyOf(columns), header.size(), dataTypes);
   }
 
+  private static String titled(RecordKind kind, List<String> keys) {
+    List<String> names = new ArrayList<>();
+    for (String key : keys) {
+      names.add(ColumnNames.title(kind, key) + "（" + key + "）");
+    }
+    return String.join("、", names);
+  }
+
+  /** The header of a column as the file writes it, or {@code null} when the file lacks it. */
+  String written(String key) {
+    for (Column column : columns) {
+      if (column.key().equals(key)) {
+        return column.written();
+      }
+    }
+    return null;
+  }
+
+  /** The cell of a column in a row as the file writes it; empty when absent. */
+  String cell(CsvParser.Row row, String key) {
+    for (Column column : columns) {
+      if (column.key().equals(key)) {
+        return cell(row.cells(), column.position()).strip();
+      }
+    }
+    return "";
+  }
+
+  /** The cell type of a column for a row of the given event type ({@code null}: any). */
+  CellType cellType(String key, EventType type) {
+    for (Column column : columns) {
+      if (column.key().equals(key)) {
+        if (!column.data()) {
+          return column.type();
+        }
+        CellType cellType = type == null ? null : dataTypes.get(column.name()).get(type);
+        return cellType == null ? CellType.text() : cellType;
+      }
+    }
+    return null;
+  }
+
   /** The record of a data row, with what could not be converted. */
   Candidate map(CsvParser.Row row) {
+    return mapRow(row).candidate();
+  }
+
+  /** The record of a data row, with what could not be converted and why in Chinese. */
+  Mapped mapRow(CsvParser.Row row) {
+    Map<String, String> chinese = new java.util.HashMap<>();
     List<String> cells = row.cells();
     List<Violation> violations = new ArrayList<>();
     ObjectNode record = ContractJson.mapper().createObjectNode();
@@ -186,6 +282,8 @@ final class CsvLayout {
                     + " cells but the header only "
                     + width
                     + "; a comma inside a cell needs the cell in double quotes"));
+        chinese.put(
+            "", "本行有 " + cells.size() + " 个单元格，但表头只有 " + width + " 列；单元格内的逗号需要用英文双引号把整个单元格括起来");
       }
     }
     EventType type = null;
@@ -205,6 +303,7 @@ final class CsvLayout {
         }
       } catch (BadCell e) {
         violations.add(new Violation(column.name(), e.code(), e.getMessage()));
+        chinese.put(column.name(), e.chinese());
       }
     }
     for (Column column : columns) {
@@ -222,16 +321,17 @@ final class CsvLayout {
         data.set(column.name(), (cellType == null ? CellType.text() : cellType).convert(cell));
       } catch (BadCell e) {
         violations.add(new Violation(DATA_PREFIX + column.name(), e.code(), e.getMessage()));
+        chinese.put(DATA_PREFIX + column.name(), e.chinese());
       }
     }
-    return Candidate.csvRow(row.number(), record, violations);
+    return new Mapped(row, Candidate.csvRow(row.number(), record, violations), chinese);
   }
 
   private static String cell(List<String> cells, int position) {
     return position < cells.size() ? cells.get(position) : "";
   }
 
-  private static EventType eventType(String code) {
+  static EventType eventType(String code) {
     for (EventType t : EventType.values()) {
       if (t.name().equals(code)) {
         return t;

@@ -1,5 +1,7 @@
 /**
- * The CSV import endpoints: a department's spreadsheet saved as CSV (UTF-8, header row), one record
- * per row, answered with a report per row as the spreadsheet numbers it.
+ * The import endpoints: CSV files (UTF-8, GB18030 detected, or the declared charset) and Excel
+ * workbooks (.xlsx, read with POI's streaming event API), as a raw body or a multipart upload, with
+ * the contract's column names or the Chinese titles a county office writes; every row goes through
+ * the intake and the report names each bad row's problems in Chinese. Also the template workbook.
  */
 package org.shouwang.ingest.csvimport;

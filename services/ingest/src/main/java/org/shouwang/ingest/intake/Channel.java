@@ -5,7 +5,9 @@ public enum Channel {
   /** JSON on the batch endpoints. */
   API("api"),
   /** A CSV file on the import endpoints. */
-  CSV("csv");
+  CSV("csv"),
+  /** An Excel workbook (.xlsx) on the import endpoints. */
+  XLSX("xlsx");
 
   private final String tag;
 

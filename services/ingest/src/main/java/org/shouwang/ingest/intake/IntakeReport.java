@@ -22,6 +22,12 @@ public record IntakeReport(
     int failed,
     List<RecordResult> results) {
 
+  /** The same report with other results of the same records (an import's Chinese problems). */
+  public IntakeReport withResults(List<RecordResult> newResults) {
+    return new IntakeReport(
+        kind, received, accepted, duplicates, rejected, failed, List.copyOf(newResults));
+  }
+
   static IntakeReport of(RecordKind kind, List<RecordResult> results) {
     int[] counts = new int[RecordStatus.values().length];
     for (RecordResult result : results) {

@@ -20,6 +20,8 @@ import tools.jackson.databind.annotation.JsonSerialize;
  * @param status what became of it
  * @param violations why it was rejected: field, code and reason each
  * @param reason why it was a duplicate or failed
+ * @param errors an imported row's problems in Chinese, with its column as the file writes it
+ *     (imports only)
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 @JsonSerialize(using = RecordResult.Writer.class)
@@ -29,7 +31,23 @@ public record RecordResult(
     String id,
     RecordStatus status,
     List<Violation> violations,
-    String reason) {
+    String reason,
+    List<RowError> errors) {
+
+  public RecordResult(
+      Integer index,
+      Integer row,
+      String id,
+      RecordStatus status,
+      List<Violation> violations,
+      String reason) {
+    this(index, row, id, status, violations, reason, List.of());
+  }
+
+  /** This result with the given Chinese problems. */
+  public RecordResult withErrors(List<RowError> rowErrors) {
+    return new RecordResult(index, row, id, status, violations, reason, List.copyOf(rowErrors));
+  }
 
   /**
    * Writes a result as the bean serializer would ({@code NON_EMPTY}, components in order), without
@@ -44,6 +62,7 @@ public record RecordResult(
     private static final SerializableString STATUS = new SerializedString("status");
     private static final SerializableString VIOLATIONS = new SerializedString("violations");
     private static final SerializableString REASON = new SerializedString("reason");
+    private static final SerializableString ERRORS = new SerializedString("errors");
     private static final SerializableString[] STATUSES =
         Arrays.stream(RecordStatus.values())
             .map(s -> new SerializedString(s.name()))
@@ -75,6 +94,10 @@ public record RecordResult(
       if (result.reason() != null && !result.reason().isEmpty()) {
         gen.writeName(REASON);
         gen.writeString(result.reason());
+      }
+      if (result.errors() != null && !result.errors().isEmpty()) {
+        gen.writeName(ERRORS);
+        context.writeValue(gen, result.errors());
       }
       gen.writeEndObject();
     }

@@ -138,7 +138,7 @@ class CsvImportEndpointTests {
   void refusesAFileInAnotherCharsetThanItsContentTypeSays() {
     byte[] gbk = (HEADER + ROW).getBytes(Charset.forName("GB18030"));
 
-    assertThat(post("civil-affairs", "text/csv", gbk))
+    assertThat(post("civil-affairs", "text/csv; charset=UTF-8", gbk))
         .hasStatus(HttpStatus.BAD_REQUEST)
         .bodyJson()
         .extractingPath("$.detail")

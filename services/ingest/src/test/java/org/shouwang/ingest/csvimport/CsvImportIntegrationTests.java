@@ -69,6 +69,12 @@ class CsvImportIntegrationTests extends IngestIntegrationTestSupport {
         .bodyJson()
         .hasPathSatisfying("$.accepted", v -> v.assertThat().isEqualTo(4));
 
+    byte[] chinese = Files.readAllBytes(Path.of("examples/household-events-gb18030.csv"));
+    assertThat(upload("/api/v1/imports/household-events", "ingest", chinese, "text/csv"))
+        .hasStatus(HttpStatus.ACCEPTED)
+        .bodyJson()
+        .hasPathSatisfying("$.accepted", v -> v.assertThat().isEqualTo(4));
+
     assertThat(
             landedIds(
                 Topics.SUBSIDY_PAYMENTS,
@@ -178,20 +184,46 @@ class CsvImportIntegrationTests extends IngestIntegrationTestSupport {
   }
 
   @Test
-  void readsAGb18030FileWhenTheContentTypeSaysSo() {
+  void readsAGb18030FileWithOrWithoutACharsetButNotAgainstADeclaredOne() {
     String id = newId();
-    byte[] csv =
-        ("paymentId,householdId,programme,period,amount,paidAt,payer\n"
-                + id
-                + ",430421-105-00220,低保,2026-03,720,2026-03-10,衡阳县民政局\n")
-            .getBytes(Charset.forName("GB18030"));
+    String detected = newId();
+    String csv =
+        "paymentId,householdId,programme,period,amount,paidAt,payer\n"
+            + "%s,430421-105-00220,低保,2026-03,720,2026-03-10,衡阳县民政局\n";
+    Charset gbk = Charset.forName("GB18030");
     assertThat(
-            upload("/api/v1/imports/subsidy-payments", "ingest", csv, "text/csv; charset=GB18030"))
+            upload(
+                "/api/v1/imports/subsidy-payments",
+                "ingest",
+                csv.formatted(id).getBytes(gbk),
+                "text/csv; charset=GB18030"))
         .hasStatus(HttpStatus.ACCEPTED);
-    assertThat(upload("/api/v1/imports/subsidy-payments", "ingest", csv, "text/csv"))
+    // no charset: not UTF-8, so GB18030
+    assertThat(
+            upload(
+                "/api/v1/imports/subsidy-payments",
+                "ingest",
+                csv.formatted(detected).getBytes(gbk),
+                "text/csv"))
+        .hasStatus(HttpStatus.ACCEPTED);
+    assertThat(
+            upload(
+                "/api/v1/imports/subsidy-payments",
+                "ingest",
+                csv.formatted(newId()).getBytes(gbk),
+                "text/csv; charset=UTF-8"))
         .hasStatus(HttpStatus.BAD_REQUEST)
         .bodyJson()
         .hasPathSatisfying("$.detail", v -> v.assertThat().asString().contains("UTF-8"));
+    List<ConsumerRecord<String, byte[]>> read =
+        readUntil(
+            Topics.SUBSIDY_PAYMENTS, r -> ids(r, "paymentId").containsAll(List.of(id, detected)));
+    assertThat(
+            read.stream()
+                .map(r -> ContractJson.mapper().readTree(r.value()))
+                .filter(n -> n.get("paymentId").stringValue().equals(detected))
+                .map(n -> n.get("payer").stringValue()))
+        .containsExactly("衡阳县民政局");
   }
 
   @Test
