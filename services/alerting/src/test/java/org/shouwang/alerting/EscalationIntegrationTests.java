@@ -201,6 +201,46 @@ class EscalationIntegrationTests {
             });
   }
 
+  @Test
+  void escalatesAnOverdueIdentificationLikeEveryHighCadreCase() {
+    String household = TestAlerts.household();
+    String masked = household.substring(0, 11) + "***" + household.substring(14);
+    alerts.send(
+        TestAlerts.alert(household, Rule.IDENTIFICATION_OVERDUE, Severity.HIGH, "cadre-0001"));
+    UUID caseId = awaitCase(household);
+    get(caseId, "cadre-0001")
+        .satisfies(
+            json -> {
+              assertThat(json).extractingPath("$.summary.audience").isEqualTo("CADRE");
+              assertThat(json).extractingPath("$.summary.severity").isEqualTo("HIGH");
+              assertThat(json).extractingPath("$.summary.deadlineKind").isEqualTo("ACKNOWLEDGE");
+            });
+
+    // HIGH: 72 hours to acknowledge (shouwang.alerting.escalation.acknowledge.HIGH)
+    clock.advance(Duration.ofHours(71));
+    await()
+        .during(Duration.ofSeconds(1))
+        .atMost(Duration.ofSeconds(5))
+        .untilAsserted(
+            () -> assertThat(receiver.requestsMentioning("/supervisor-101", masked)).isEmpty());
+
+    clock.advance(Duration.ofHours(2));
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(receiver.requestsMentioning("/supervisor-101", masked))
+                    .singleElement()
+                    .satisfies(
+                        r ->
+                            assertThat(r.body())
+                                .contains("【督办】")
+                                .contains(Rule.IDENTIFICATION_OVERDUE.title())
+                                .contains("cadre-0001")));
+    get(caseId, "supervisor-101").extractingPath("$.summary.escalationLevel").isEqualTo(1);
+  }
+
   private UUID awaitCase(String household) {
     await()
         .atMost(Duration.ofSeconds(30))

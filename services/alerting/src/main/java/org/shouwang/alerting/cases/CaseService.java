@@ -17,9 +17,11 @@ import org.shouwang.alerting.notification.NotificationKind;
 import org.shouwang.alerting.notification.NotificationOutbox;
 import org.shouwang.alerting.notification.NotificationTexts;
 import org.shouwang.alerting.publishing.CaseEventOutbox;
+import org.shouwang.alerting.publishing.HouseholdEventOutbox;
 import org.shouwang.alerting.routing.Router;
 import org.shouwang.events.Alert;
 import org.shouwang.events.AssistanceMeasure;
+import org.shouwang.events.Audience;
 import org.shouwang.events.CaseAction;
 import org.shouwang.events.CaseEvent;
 import org.shouwang.events.CaseState;
@@ -55,6 +57,7 @@ public class CaseService {
   private final Router router;
   private final NotificationOutbox notifications;
   private final CaseEventOutbox events;
+  private final HouseholdEventOutbox householdEvents;
   private final CaseMetrics metrics;
   private final AlertingProperties.Escalation escalation;
 
@@ -65,6 +68,7 @@ public class CaseService {
       Router router,
       NotificationOutbox notifications,
       CaseEventOutbox events,
+      HouseholdEventOutbox householdEvents,
       CaseMetrics metrics,
       AlertingProperties properties) {
     this.jdbc = jdbc;
@@ -73,6 +77,7 @@ public class CaseService {
     this.router = router;
     this.notifications = notifications;
     this.events = events;
+    this.householdEvents = householdEvents;
     this.metrics = metrics;
     this.escalation = properties.escalation();
   }
@@ -203,10 +208,15 @@ public class CaseService {
         .params(next.name(), now, now, measureDeadline, measureDeadline, caseId)
         .update();
     metrics.acknowledged(c.severity(), c.audience(), Duration.between(c.openedAt(), now));
-    return after(caseId, CaseAction.ACKNOWLEDGED, user, blankToNull(note), Map.of(), now);
+    return after(caseId, CaseAction.ACKNOWLEDGED, user, blankToNull(note), Map.of(), now).detail();
   }
 
-  /** {@code ACKNOWLEDGED → VERIFIED} when confirmed, {@code → DISMISSED} with a reason when not. */
+  /**
+   * {@code ACKNOWLEDGED → VERIFIED} when confirmed, {@code → DISMISSED} with a reason when not. A
+   * confirmed CADRE case is the cadre's home visit: {@code IDENTIFICATION_STEP HOME_VISIT} of the
+   * household goes to {@code household.events} with the change (ADR 0005), under an id derived from
+   * the case id.
+   */
   @Transactional
   public CaseDetail verify(UUID caseId, ShouwangUser user, Boolean confirmed, String reason) {
     if (confirmed == null) {
@@ -232,10 +242,19 @@ public class CaseService {
           .update();
       metrics.closed(c.audience(), next, Duration.between(c.openedAt(), now));
     }
-    return after(caseId, action, user, blankToNull(reason), Map.of(), now);
+    CaseDetail detail = after(caseId, action, user, blankToNull(reason), Map.of(), now).detail();
+    if (confirmed && c.audience() == Audience.CADRE) {
+      householdEvents.append(CadreWorkEvents.homeVisit(caseId, c.householdId(), now));
+    }
+    return detail;
   }
 
-  /** Records an assistance measure: {@code VERIFIED|ASSISTING → ASSISTING}. */
+  /**
+   * Records an assistance measure: {@code VERIFIED|ASSISTING → ASSISTING}. A measure of a CADRE
+   * case is the household's assistance: {@code ASSISTANCE_RECORDED} with the measure and amount
+   * goes to {@code household.events} with the change (ADR 0005), under an id derived from the case
+   * event that recorded it.
+   */
   @Transactional
   public CaseDetail recordMeasure(
       UUID caseId, ShouwangUser user, String kind, String description, BigDecimal amount) {
@@ -265,7 +284,14 @@ public class CaseService {
     if (amount != null) {
       details.put("amount", amount.toPlainString());
     }
-    return after(caseId, CaseAction.MEASURE_RECORDED, user, description.strip(), details, now);
+    Recorded recorded =
+        after(caseId, CaseAction.MEASURE_RECORDED, user, description.strip(), details, now);
+    if (c.audience() == Audience.CADRE) {
+      householdEvents.append(
+          CadreWorkEvents.assistance(
+              recorded.event().eventId(), c.householdId(), measure, amount, now));
+    }
+    return recorded.detail();
   }
 
   /** {@code ASSISTING → RESOLVED} with an outcome. */
@@ -284,10 +310,13 @@ public class CaseService {
         .params(next.name(), outcome.strip(), now, now, caseId)
         .update();
     metrics.closed(c.audience(), next, Duration.between(c.openedAt(), now));
-    return after(caseId, CaseAction.RESOLVED, user, outcome.strip(), Map.of(), now);
+    return after(caseId, CaseAction.RESOLVED, user, outcome.strip(), Map.of(), now).detail();
   }
 
-  private CaseDetail after(
+  /** A change as the API answers it, and the case event that published it. */
+  private record Recorded(CaseDetail detail, CaseEvent event) {}
+
+  private Recorded after(
       UUID caseId,
       CaseAction action,
       ShouwangUser user,
@@ -295,13 +324,13 @@ public class CaseService {
       Map<String, String> details,
       OffsetDateTime now) {
     CaseRow c = queries.find(caseId).orElseThrow();
-    record(c, action, user.getUsername(), reason, List.of(), details, now);
+    CaseEvent event = record(c, action, user.getUsername(), reason, List.of(), details, now);
     metrics.transition(action);
-    return queries.detail(c, now);
+    return new Recorded(queries.detail(c, now), event);
   }
 
   /** Writes the history row and the case event of a change, in the current transaction. */
-  void record(
+  CaseEvent record(
       CaseRow c,
       CaseAction action,
       String actor,
@@ -321,7 +350,7 @@ public class CaseService {
             reason,
             details.isEmpty() ? null : CaseViews.json(details))
         .update();
-    events.append(
+    CaseEvent event =
         new CaseEvent(
             UUID.randomUUID().toString(),
             c.caseId().toString(),
@@ -335,7 +364,9 @@ public class CaseService {
             reason,
             alertIds,
             c.townshipCode(),
-            details));
+            details);
+    events.append(event);
+    return event;
   }
 
   private CaseRow lockForAction(UUID caseId, ShouwangUser user) {
