@@ -157,6 +157,9 @@ public record AlertingProperties(
    * @param connectTimeout HTTP connect timeout of webhook channels
    * @param requestTimeout HTTP request timeout of webhook channels
    * @param mailFrom sender address of e-mails
+   * @param deliveryThreads threads that deliver notifications, apart from the scheduler of
+   *     escalation and the case-event relay: as many receivers may be slow at once before delivery
+   *     waits (never escalation)
    */
   public record Notifications(
       @NotNull Duration groupWindow,
@@ -167,7 +170,8 @@ public record AlertingProperties(
       @NotNull Duration maxBackoff,
       @NotNull Duration connectTimeout,
       @NotNull Duration requestTimeout,
-      @NotBlank String mailFrom) {
+      @NotBlank String mailFrom,
+      @Min(1) @Max(64) int deliveryThreads) {
 
     /** The wait after the given number of failed attempts: exponential, capped. */
     public Duration backoffAfter(int failedAttempts) {

@@ -28,7 +28,8 @@ class AlertingPropertiesTests {
           Duration.ofSeconds(30),
           Duration.ofSeconds(3),
           Duration.ofSeconds(10),
-          "shouwang@localhost");
+          "shouwang@localhost",
+          2);
 
   @Test
   void backsOffExponentiallyUpToTheCap() {
@@ -55,6 +56,7 @@ class AlertingPropertiesTests {
     assertThat(properties.notifications().groupWindow()).isEqualTo(Duration.ofSeconds(60));
     assertThat(properties.notifications().maxBackoff()).isEqualTo(Duration.ofMinutes(5));
     assertThat(properties.notifications().mailFrom()).isEqualTo("shouwang@localhost");
+    assertThat(properties.notifications().deliveryThreads()).isEqualTo(2);
     assertThat(properties.escalation().measureDeadline()).isEqualTo(Duration.ofDays(30));
     assertThat(properties.metrics().refreshInterval()).isEqualTo(Duration.ofSeconds(30));
   }

@@ -7,10 +7,14 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.shouwang.events.CaseAction;
+import org.shouwang.events.CaseEvent;
+import org.shouwang.events.ContractJson;
 import org.shouwang.events.Rule;
 import org.shouwang.events.Severity;
 import org.shouwang.events.Topics;
@@ -34,12 +38,17 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
       "shouwang.alerting.notifications.group-window=300ms",
       "shouwang.alerting.notifications.poll-interval=100ms",
       "shouwang.alerting.metrics.refresh-interval=300ms",
+      "shouwang.alerting.publishing-interval=200ms",
+      "shouwang.alerting.notifications.delivery-threads=2",
+      // a slow receiver answers within the test rather than timing out first
+      "shouwang.alerting.notifications.request-timeout=5m",
     })
 @AutoConfigureMockMvc
 class EscalationIntegrationTests {
 
   static final String PREFIX = SharedKafka.uniqueTopic("escalation") + ".";
   static final WebhookReceiver receiver = WebhookReceiver.started();
+  static final BlockingWebhook slow = new BlockingWebhook();
 
   @DynamicPropertySource
   static void infrastructure(DynamicPropertyRegistry registry) {
@@ -58,6 +67,13 @@ class EscalationIntegrationTests {
     registry.add(
         "shouwang.alerting.routing.recipients.supervisor.channels[0].url",
         () -> receiver.url("/supervisor"));
+    for (String cadre : List.of("cadre-slow-1", "cadre-slow-2")) {
+      registry.add(
+          "shouwang.alerting.routing.recipients." + cadre + ".channels[0].type", () -> "WEBHOOK");
+      registry.add(
+          "shouwang.alerting.routing.recipients." + cadre + ".channels[0].url",
+          () -> slow.url("/" + cadre));
+    }
   }
 
   @TestConfiguration
@@ -83,6 +99,7 @@ class EscalationIntegrationTests {
   @AfterAll
   static void stopReceiver() {
     receiver.close();
+    slow.close();
   }
 
   @Test
@@ -199,6 +216,93 @@ class EscalationIntegrationTests {
               assertThat(json).extractingPath("$.summary.overdue").isEqualTo(true);
               assertThat(json).extractingPath("$.summary.escalationLevel").isEqualTo(1);
             });
+  }
+
+  @Test
+  void escalatesAnOverdueIdentificationLikeEveryHighCadreCase() {
+    String household = TestAlerts.household();
+    String masked = household.substring(0, 11) + "***" + household.substring(14);
+    alerts.send(
+        TestAlerts.alert(household, Rule.IDENTIFICATION_OVERDUE, Severity.HIGH, "cadre-0001"));
+    UUID caseId = awaitCase(household);
+    get(caseId, "cadre-0001")
+        .satisfies(
+            json -> {
+              assertThat(json).extractingPath("$.summary.audience").isEqualTo("CADRE");
+              assertThat(json).extractingPath("$.summary.severity").isEqualTo("HIGH");
+              assertThat(json).extractingPath("$.summary.deadlineKind").isEqualTo("ACKNOWLEDGE");
+            });
+
+    // HIGH: 72 hours to acknowledge (shouwang.alerting.escalation.acknowledge.HIGH)
+    clock.advance(Duration.ofHours(71));
+    await()
+        .during(Duration.ofSeconds(1))
+        .atMost(Duration.ofSeconds(5))
+        .untilAsserted(
+            () -> assertThat(receiver.requestsMentioning("/supervisor-101", masked)).isEmpty());
+
+    clock.advance(Duration.ofHours(2));
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(receiver.requestsMentioning("/supervisor-101", masked))
+                    .singleElement()
+                    .satisfies(
+                        r ->
+                            assertThat(r.body())
+                                .contains("【督办】")
+                                .contains(Rule.IDENTIFICATION_OVERDUE.title())
+                                .contains("cadre-0001")));
+    get(caseId, "supervisor-101").extractingPath("$.summary.escalationLevel").isEqualTo(1);
+  }
+
+  @Test
+  void escalatesAndRelaysOnTimeWhileEveryDeliveryThreadWaitsOnASlowWebhook() {
+    try {
+      // two cadres whose webhook does not answer: both delivery threads wait in their HTTP calls
+      for (String cadre : List.of("cadre-slow-1", "cadre-slow-2")) {
+        alerts.send(TestAlerts.alert(TestAlerts.household(), Rule.UNINSURED, Severity.LOW, cadre));
+      }
+      await().atMost(Duration.ofSeconds(30)).until(() -> slow.waiting() == 2);
+
+      String household = TestAlerts.household();
+      alerts.send(
+          TestAlerts.alert(household, Rule.SCHOOL_DROPOUT, Severity.CRITICAL, "cadre-0001"));
+      UUID caseId = awaitCase(household);
+      clock.advance(Duration.ofHours(25));
+
+      try (TestAlerts.TopicReader reader =
+          new TestAlerts.TopicReader(PREFIX + Topics.CASE_EVENTS.name())) {
+        await()
+            .atMost(Duration.ofSeconds(15))
+            .untilAsserted(
+                () ->
+                    assertThat(
+                            reader.records().stream()
+                                .filter(r -> r.key().equals(household))
+                                .map(
+                                    r ->
+                                        ContractJson.mapper()
+                                            .readValue(r.value(), CaseEvent.class)
+                                            .action())
+                                .toList())
+                        .contains(CaseAction.OPENED, CaseAction.ESCALATED));
+      }
+      assertThat(
+              jdbc.sql("select escalation_level from cases where case_id = ?")
+                  .param(caseId)
+                  .query(Integer.class)
+                  .single())
+          .isEqualTo(1);
+      // all of it happened while both deliveries were still waiting for an answer
+      assertThat(slow.waiting()).isEqualTo(2);
+      assertThat(slow.answered()).isZero();
+    } finally {
+      slow.release();
+    }
+    await().atMost(Duration.ofSeconds(30)).until(() -> slow.answered() == 2);
   }
 
   private UUID awaitCase(String household) {

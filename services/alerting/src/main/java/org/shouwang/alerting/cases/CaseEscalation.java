@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.shouwang.alerting.AlertingProperties;
+import org.shouwang.alerting.logging.LogContext;
 import org.shouwang.alerting.notification.NotificationKind;
 import org.shouwang.alerting.notification.NotificationOutbox;
 import org.shouwang.alerting.notification.NotificationTexts;
@@ -90,6 +91,16 @@ class CaseEscalation {
     if (c == null) {
       return false;
     }
+    try (LogContext context =
+        LogContext.of(LogContext.CASE_ID, LogContext.HOUSEHOLD_ID)
+            .put(LogContext.CASE_ID, c.caseId())
+            .put(LogContext.HOUSEHOLD_ID, c.householdId())) {
+      escalate(c, now);
+    }
+    return true;
+  }
+
+  private void escalate(CaseRow c, OffsetDateTime now) {
     int level = Math.min(c.escalationLevel() + 1, TOP_LEVEL);
     OffsetDateTime next =
         level < TOP_LEVEL ? now.plus(config.acknowledgeWithin(c.severity())) : null;
@@ -158,6 +169,5 @@ class CaseEscalation {
     metrics.escalation(level, c.deadlineKind());
     metrics.transition(CaseAction.ESCALATED);
     log.info("Escalated case {} to level {} ({})", c.caseId(), level, c.deadlineKind());
-    return true;
   }
 }

@@ -13,18 +13,23 @@ import java.util.Optional;
 import java.util.UUID;
 import org.shouwang.alerting.AlertingProperties;
 import org.shouwang.alerting.cases.CaseViews.CaseDetail;
+import org.shouwang.alerting.logging.LogContext;
 import org.shouwang.alerting.notification.NotificationKind;
 import org.shouwang.alerting.notification.NotificationOutbox;
 import org.shouwang.alerting.notification.NotificationTexts;
 import org.shouwang.alerting.publishing.CaseEventOutbox;
+import org.shouwang.alerting.publishing.HouseholdEventOutbox;
 import org.shouwang.alerting.routing.Router;
 import org.shouwang.events.Alert;
 import org.shouwang.events.AssistanceMeasure;
+import org.shouwang.events.Audience;
 import org.shouwang.events.CaseAction;
 import org.shouwang.events.CaseEvent;
 import org.shouwang.events.CaseState;
 import org.shouwang.events.ContractSerdes;
 import org.shouwang.platform.security.ShouwangUser;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -38,6 +43,8 @@ import org.springframework.web.server.ResponseStatusException;
  */
 @Service
 public class CaseService {
+
+  private static final Logger log = LoggerFactory.getLogger(CaseService.class);
 
   /** What became of a consumed alert. */
   public enum Intake {
@@ -55,6 +62,7 @@ public class CaseService {
   private final Router router;
   private final NotificationOutbox notifications;
   private final CaseEventOutbox events;
+  private final HouseholdEventOutbox householdEvents;
   private final CaseMetrics metrics;
   private final AlertingProperties.Escalation escalation;
 
@@ -65,6 +73,7 @@ public class CaseService {
       Router router,
       NotificationOutbox notifications,
       CaseEventOutbox events,
+      HouseholdEventOutbox householdEvents,
       CaseMetrics metrics,
       AlertingProperties properties) {
     this.jdbc = jdbc;
@@ -73,6 +82,7 @@ public class CaseService {
     this.router = router;
     this.notifications = notifications;
     this.events = events;
+    this.householdEvents = householdEvents;
     this.metrics = metrics;
     this.escalation = properties.escalation();
   }
@@ -186,108 +196,162 @@ public class CaseService {
       notifications.enqueue(recipient, caseId, NotificationKind.ALERT, text);
     }
     metrics.transition(action);
+    try (LogContext context =
+        LogContext.of(LogContext.CASE_ID, LogContext.HOUSEHOLD_ID)
+            .put(LogContext.CASE_ID, caseId)
+            .put(LogContext.HOUSEHOLD_ID, alert.householdId())) {
+      log.info(
+          "Alert {} ({}, {}) {} case {}",
+          alert.alertId(),
+          alert.rule(),
+          alert.severity(),
+          action == CaseAction.OPENED ? "opened" : "joined",
+          caseId);
+    }
     return action == CaseAction.OPENED ? Intake.NEW_CASE : Intake.ADDED_TO_CASE;
   }
 
   /** {@code OPEN → ACKNOWLEDGED}; the measure deadline starts. */
   @Transactional
   public CaseDetail acknowledge(UUID caseId, ShouwangUser user, String note) {
-    CaseRow c = lockForAction(caseId, user);
-    CaseState next = CaseTransitions.apply(c.state(), CaseAction.ACKNOWLEDGED);
-    OffsetDateTime now = OffsetDateTime.now(clock);
-    OffsetDateTime measureDeadline = now.plus(escalation.measureDeadline());
-    jdbc.sql(
-            "update cases set state = ?, acknowledged_at = ?, updated_at = ?,"
-                + " deadline_kind = 'MEASURE', deadline = ?, next_escalation_at = ?,"
-                + " escalation_level = 0 where case_id = ?")
-        .params(next.name(), now, now, measureDeadline, measureDeadline, caseId)
-        .update();
-    metrics.acknowledged(c.severity(), c.audience(), Duration.between(c.openedAt(), now));
-    return after(caseId, CaseAction.ACKNOWLEDGED, user, blankToNull(note), Map.of(), now);
+    try (LogContext context =
+        LogContext.of(LogContext.CASE_ID, LogContext.HOUSEHOLD_ID)
+            .put(LogContext.CASE_ID, caseId)) {
+      CaseRow c = lockForAction(caseId, user);
+      CaseState next = CaseTransitions.apply(c.state(), CaseAction.ACKNOWLEDGED);
+      OffsetDateTime now = OffsetDateTime.now(clock);
+      OffsetDateTime measureDeadline = now.plus(escalation.measureDeadline());
+      jdbc.sql(
+              "update cases set state = ?, acknowledged_at = ?, updated_at = ?,"
+                  + " deadline_kind = 'MEASURE', deadline = ?, next_escalation_at = ?,"
+                  + " escalation_level = 0 where case_id = ?")
+          .params(next.name(), now, now, measureDeadline, measureDeadline, caseId)
+          .update();
+      metrics.acknowledged(c.severity(), c.audience(), Duration.between(c.openedAt(), now));
+      return after(caseId, CaseAction.ACKNOWLEDGED, user, blankToNull(note), Map.of(), now)
+          .detail();
+    }
   }
 
-  /** {@code ACKNOWLEDGED → VERIFIED} when confirmed, {@code → DISMISSED} with a reason when not. */
+  /**
+   * {@code ACKNOWLEDGED → VERIFIED} when confirmed, {@code → DISMISSED} with a reason when not. A
+   * confirmed CADRE case is the cadre's home visit: {@code IDENTIFICATION_STEP HOME_VISIT} of the
+   * household goes to {@code household.events} with the change (ADR 0005), under an id derived from
+   * the case id.
+   */
   @Transactional
   public CaseDetail verify(UUID caseId, ShouwangUser user, Boolean confirmed, String reason) {
-    if (confirmed == null) {
-      throw badRequest("verify: confirmed is required (true: the risk is real, false: dismiss)");
+    try (LogContext context =
+        LogContext.of(LogContext.CASE_ID, LogContext.HOUSEHOLD_ID)
+            .put(LogContext.CASE_ID, caseId)) {
+      if (confirmed == null) {
+        throw badRequest("verify: confirmed is required (true: the risk is real, false: dismiss)");
+      }
+      if (!confirmed && blankToNull(reason) == null) {
+        throw badRequest(
+            "verify: reason is required when confirmed is false (why it is dismissed)");
+      }
+      CaseRow c = lockForAction(caseId, user);
+      CaseAction action = confirmed ? CaseAction.VERIFIED : CaseAction.DISMISSED;
+      CaseState next = CaseTransitions.apply(c.state(), action);
+      OffsetDateTime now = OffsetDateTime.now(clock);
+      if (confirmed) {
+        jdbc.sql("update cases set state = ?, verified_at = ?, updated_at = ? where case_id = ?")
+            .params(next.name(), now, now, caseId)
+            .update();
+      } else {
+        jdbc.sql(
+                "update cases set state = ?, dismiss_reason = ?, closed_at = ?, updated_at = ?,"
+                    + " deadline_kind = null, deadline = null, next_escalation_at = null"
+                    + " where case_id = ?")
+            .params(next.name(), reason.strip(), now, now, caseId)
+            .update();
+        metrics.closed(c.audience(), next, Duration.between(c.openedAt(), now));
+      }
+      CaseDetail detail = after(caseId, action, user, blankToNull(reason), Map.of(), now).detail();
+      if (confirmed && c.audience() == Audience.CADRE) {
+        householdEvents.append(CadreWorkEvents.homeVisit(caseId, c.householdId(), now));
+      }
+      return detail;
     }
-    if (!confirmed && blankToNull(reason) == null) {
-      throw badRequest("verify: reason is required when confirmed is false (why it is dismissed)");
-    }
-    CaseRow c = lockForAction(caseId, user);
-    CaseAction action = confirmed ? CaseAction.VERIFIED : CaseAction.DISMISSED;
-    CaseState next = CaseTransitions.apply(c.state(), action);
-    OffsetDateTime now = OffsetDateTime.now(clock);
-    if (confirmed) {
-      jdbc.sql("update cases set state = ?, verified_at = ?, updated_at = ? where case_id = ?")
-          .params(next.name(), now, now, caseId)
-          .update();
-    } else {
-      jdbc.sql(
-              "update cases set state = ?, dismiss_reason = ?, closed_at = ?, updated_at = ?,"
-                  + " deadline_kind = null, deadline = null, next_escalation_at = null"
-                  + " where case_id = ?")
-          .params(next.name(), reason.strip(), now, now, caseId)
-          .update();
-      metrics.closed(c.audience(), next, Duration.between(c.openedAt(), now));
-    }
-    return after(caseId, action, user, blankToNull(reason), Map.of(), now);
   }
 
-  /** Records an assistance measure: {@code VERIFIED|ASSISTING → ASSISTING}. */
+  /**
+   * Records an assistance measure: {@code VERIFIED|ASSISTING → ASSISTING}. A measure of a CADRE
+   * case is the household's assistance: {@code ASSISTANCE_RECORDED} with the measure and amount
+   * goes to {@code household.events} with the change (ADR 0005), under an id derived from the case
+   * event that recorded it.
+   */
   @Transactional
   public CaseDetail recordMeasure(
       UUID caseId, ShouwangUser user, String kind, String description, BigDecimal amount) {
-    AssistanceMeasure measure = parseMeasure(kind);
-    if (blankToNull(description) == null) {
-      throw badRequest("measures: description is required (what was done for the household)");
+    try (LogContext context =
+        LogContext.of(LogContext.CASE_ID, LogContext.HOUSEHOLD_ID)
+            .put(LogContext.CASE_ID, caseId)) {
+      AssistanceMeasure measure = parseMeasure(kind);
+      if (blankToNull(description) == null) {
+        throw badRequest("measures: description is required (what was done for the household)");
+      }
+      if (amount != null && (amount.signum() < 0 || amount.stripTrailingZeros().scale() > 2)) {
+        throw badRequest("measures: amount must be ≥ 0 yuan with at most 2 decimals");
+      }
+      CaseRow c = lockForAction(caseId, user);
+      CaseState next = CaseTransitions.apply(c.state(), CaseAction.MEASURE_RECORDED);
+      OffsetDateTime now = OffsetDateTime.now(clock);
+      jdbc.sql(
+              "insert into measures (case_id, kind, description, amount, recorded_by, recorded_at)"
+                  + " values (?, ?, ?, ?, ?, ?)")
+          .params(caseId, measure.name(), description.strip(), amount, user.getUsername(), now)
+          .update();
+      jdbc.sql(
+              "update cases set state = ?, first_measure_at = coalesce(first_measure_at, ?),"
+                  + " updated_at = ?, deadline_kind = null, deadline = null,"
+                  + " next_escalation_at = null where case_id = ?")
+          .params(next.name(), now, now, caseId)
+          .update();
+      Map<String, String> details = new LinkedHashMap<>();
+      details.put("measure", measure.name());
+      if (amount != null) {
+        details.put("amount", amount.toPlainString());
+      }
+      Recorded recorded =
+          after(caseId, CaseAction.MEASURE_RECORDED, user, description.strip(), details, now);
+      if (c.audience() == Audience.CADRE) {
+        householdEvents.append(
+            CadreWorkEvents.assistance(
+                recorded.event().eventId(), c.householdId(), measure, amount, now));
+      }
+      return recorded.detail();
     }
-    if (amount != null && (amount.signum() < 0 || amount.stripTrailingZeros().scale() > 2)) {
-      throw badRequest("measures: amount must be ≥ 0 yuan with at most 2 decimals");
-    }
-    CaseRow c = lockForAction(caseId, user);
-    CaseState next = CaseTransitions.apply(c.state(), CaseAction.MEASURE_RECORDED);
-    OffsetDateTime now = OffsetDateTime.now(clock);
-    jdbc.sql(
-            "insert into measures (case_id, kind, description, amount, recorded_by, recorded_at)"
-                + " values (?, ?, ?, ?, ?, ?)")
-        .params(caseId, measure.name(), description.strip(), amount, user.getUsername(), now)
-        .update();
-    jdbc.sql(
-            "update cases set state = ?, first_measure_at = coalesce(first_measure_at, ?),"
-                + " updated_at = ?, deadline_kind = null, deadline = null,"
-                + " next_escalation_at = null where case_id = ?")
-        .params(next.name(), now, now, caseId)
-        .update();
-    Map<String, String> details = new LinkedHashMap<>();
-    details.put("measure", measure.name());
-    if (amount != null) {
-      details.put("amount", amount.toPlainString());
-    }
-    return after(caseId, CaseAction.MEASURE_RECORDED, user, description.strip(), details, now);
   }
 
   /** {@code ASSISTING → RESOLVED} with an outcome. */
   @Transactional
   public CaseDetail resolve(UUID caseId, ShouwangUser user, String outcome) {
-    if (blankToNull(outcome) == null) {
-      throw badRequest("resolve: outcome is required (how the risk was resolved)");
+    try (LogContext context =
+        LogContext.of(LogContext.CASE_ID, LogContext.HOUSEHOLD_ID)
+            .put(LogContext.CASE_ID, caseId)) {
+      if (blankToNull(outcome) == null) {
+        throw badRequest("resolve: outcome is required (how the risk was resolved)");
+      }
+      CaseRow c = lockForAction(caseId, user);
+      CaseState next = CaseTransitions.apply(c.state(), CaseAction.RESOLVED);
+      OffsetDateTime now = OffsetDateTime.now(clock);
+      jdbc.sql(
+              "update cases set state = ?, outcome = ?, closed_at = ?, updated_at = ?,"
+                  + " deadline_kind = null, deadline = null, next_escalation_at = null"
+                  + " where case_id = ?")
+          .params(next.name(), outcome.strip(), now, now, caseId)
+          .update();
+      metrics.closed(c.audience(), next, Duration.between(c.openedAt(), now));
+      return after(caseId, CaseAction.RESOLVED, user, outcome.strip(), Map.of(), now).detail();
     }
-    CaseRow c = lockForAction(caseId, user);
-    CaseState next = CaseTransitions.apply(c.state(), CaseAction.RESOLVED);
-    OffsetDateTime now = OffsetDateTime.now(clock);
-    jdbc.sql(
-            "update cases set state = ?, outcome = ?, closed_at = ?, updated_at = ?,"
-                + " deadline_kind = null, deadline = null, next_escalation_at = null"
-                + " where case_id = ?")
-        .params(next.name(), outcome.strip(), now, now, caseId)
-        .update();
-    metrics.closed(c.audience(), next, Duration.between(c.openedAt(), now));
-    return after(caseId, CaseAction.RESOLVED, user, outcome.strip(), Map.of(), now);
   }
 
-  private CaseDetail after(
+  /** A change as the API answers it, and the case event that published it. */
+  private record Recorded(CaseDetail detail, CaseEvent event) {}
+
+  private Recorded after(
       UUID caseId,
       CaseAction action,
       ShouwangUser user,
@@ -295,13 +359,14 @@ public class CaseService {
       Map<String, String> details,
       OffsetDateTime now) {
     CaseRow c = queries.find(caseId).orElseThrow();
-    record(c, action, user.getUsername(), reason, List.of(), details, now);
+    CaseEvent event = record(c, action, user.getUsername(), reason, List.of(), details, now);
     metrics.transition(action);
-    return queries.detail(c, now);
+    log.info("Case {}: {} by {}, now {}", caseId, action, user.getUsername(), c.state());
+    return new Recorded(queries.detail(c, now), event);
   }
 
   /** Writes the history row and the case event of a change, in the current transaction. */
-  void record(
+  CaseEvent record(
       CaseRow c,
       CaseAction action,
       String actor,
@@ -321,7 +386,7 @@ public class CaseService {
             reason,
             details.isEmpty() ? null : CaseViews.json(details))
         .update();
-    events.append(
+    CaseEvent event =
         new CaseEvent(
             UUID.randomUUID().toString(),
             c.caseId().toString(),
@@ -335,11 +400,15 @@ public class CaseService {
             reason,
             alertIds,
             c.townshipCode(),
-            details));
+            details);
+    events.append(event);
+    return event;
   }
 
   private CaseRow lockForAction(UUID caseId, ShouwangUser user) {
     CaseRow c = queries.findForUpdate(caseId).orElseThrow(() -> CaseQueries.notFound(caseId));
+    // the action's log context (opened by the action) restores it when the action ends
+    org.slf4j.MDC.put(LogContext.HOUSEHOLD_ID, c.householdId());
     if (CaseAccess.hidden(user, c)) {
       throw CaseQueries.notFound(caseId);
     }

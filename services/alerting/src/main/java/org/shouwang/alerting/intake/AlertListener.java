@@ -3,6 +3,7 @@ package org.shouwang.alerting.intake;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.shouwang.alerting.AlertingProperties;
 import org.shouwang.alerting.cases.CaseService;
+import org.shouwang.alerting.logging.LogContext;
 import org.shouwang.events.Alert;
 import org.shouwang.events.Topics;
 import org.shouwang.platform.kafka.ContractTopics;
@@ -44,7 +45,12 @@ class AlertListener {
       autoStartup = "#{__listener.autoStartup()}")
   void onAlert(ConsumerRecord<String, Alert> record) {
     Alert alert = record.value();
-    metrics.received(alert, cases.receive(alert));
+    try (LogContext context =
+        LogContext.of(LogContext.HOUSEHOLD_ID, LogContext.ALERT_ID, LogContext.CASE_ID)
+            .put(LogContext.HOUSEHOLD_ID, alert.householdId())
+            .put(LogContext.ALERT_ID, alert.alertId())) {
+      metrics.received(alert, cases.receive(alert));
+    }
   }
 
   public String topic() {

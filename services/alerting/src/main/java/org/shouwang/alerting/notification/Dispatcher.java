@@ -1,12 +1,18 @@
 package org.shouwang.alerting.notification;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import org.shouwang.alerting.AlertingProperties;
 import org.shouwang.alerting.AlertingProperties.Channel;
+import org.shouwang.alerting.logging.LogContext;
 import org.shouwang.alerting.publishing.CaseEventOutbox;
 import org.shouwang.alerting.routing.Router;
 import org.shouwang.events.Audience;
@@ -16,20 +22,24 @@ import org.shouwang.events.CaseState;
 import org.shouwang.events.Severity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Delivers due notifications. Each is handled in its own transaction with its row locked ({@code
- * FOR UPDATE SKIP LOCKED}, so several instances share the work): composed on first pass (and put in
- * the inbox), then tried on the recipient's current channel; every attempt is recorded with its
- * result. A failure is retried with exponential backoff; after {@code max-attempts} failures the
- * next channel takes over, and when none is left the inbox copy is the delivery.
+ * FOR UPDATE SKIP LOCKED}, so several instances and threads share the work): composed on first pass
+ * (and put in the inbox), then tried on the recipient's current channel; every attempt is recorded
+ * with its result. A failure is retried with exponential backoff; after {@code max-attempts}
+ * failures the next channel takes over, and when none is left the inbox copy is the delivery.
+ *
+ * <p>Delivery runs on threads of its own ({@code notifications.delivery-threads}), not on the
+ * application's scheduler: a webhook that answers slowly, or not at all until its timeout, holds
+ * only a delivery thread, while escalation and the case-event relay keep their schedule.
  */
 @Component
-class Dispatcher {
+class Dispatcher implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
 
@@ -41,6 +51,9 @@ class Dispatcher {
   private final CaseEventOutbox events;
   private final NotificationMetrics metrics;
   private final AlertingProperties.Notifications config;
+  private ScheduledThreadPoolExecutor executor;
+
+  private static final Duration STOP_WAIT = Duration.ofSeconds(10);
 
   Dispatcher(
       JdbcClient jdbc,
@@ -61,11 +74,60 @@ class Dispatcher {
     this.config = properties.notifications();
   }
 
-  @Scheduled(fixedDelayString = "${shouwang.alerting.notifications.poll-interval:1s}")
+  /**
+   * Starts one delivery loop per delivery thread, each a pass every poll interval; the loops take
+   * different notifications (SKIP LOCKED), so one blocked on a slow receiver does not stop the
+   * rest.
+   */
+  @Override
+  public synchronized void start() {
+    if (executor != null) {
+      return;
+    }
+    AtomicInteger number = new AtomicInteger();
+    ScheduledThreadPoolExecutor pool =
+        new ScheduledThreadPoolExecutor(
+            config.deliveryThreads(),
+            runnable -> {
+              Thread thread =
+                  new Thread(runnable, "notification-delivery-" + number.incrementAndGet());
+              thread.setDaemon(true);
+              return thread;
+            });
+    long interval = Math.max(1, config.pollInterval().toMillis());
+    for (int i = 0; i < config.deliveryThreads(); i++) {
+      pool.scheduleWithFixedDelay(this::dispatchDue, interval, interval, TimeUnit.MILLISECONDS);
+    }
+    executor = pool;
+  }
+
+  @Override
+  public synchronized void stop() {
+    if (executor == null) {
+      return;
+    }
+    // an attempt under way is interrupted; its transaction rolls back and the next start retries it
+    executor.shutdownNow();
+    try {
+      if (!executor.awaitTermination(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+        log.warn("Notification delivery threads still busy after {}", STOP_WAIT);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    executor = null;
+  }
+
+  @Override
+  public synchronized boolean isRunning() {
+    return executor != null;
+  }
+
   void dispatchDue() {
     try {
       for (int i = 0; i < config.batchSize(); i++) {
-        if (!Boolean.TRUE.equals(tx.execute(status -> dispatchOne()))) {
+        if (Thread.currentThread().isInterrupted()
+            || !Boolean.TRUE.equals(tx.execute(status -> dispatchOne()))) {
           return;
         }
       }
@@ -82,7 +144,7 @@ class Dispatcher {
       int channelIndex,
       int attemptsOnChannel) {}
 
-  record Item(UUID caseId, NotificationKind kind, String text) {}
+  record Item(UUID caseId, NotificationKind kind, String text, String householdId) {}
 
   /** Handles one due notification; false when none is due. */
   boolean dispatchOne() {
@@ -101,11 +163,28 @@ class Dispatcher {
     }
     List<Item> items =
         jdbc.sql(
-                "select case_id, kind, text from notification_items where notification_id = ?"
-                    + " order by id")
+                "select i.case_id, i.kind, i.text, c.household_id from notification_items i"
+                    + " join cases c on c.case_id = i.case_id where i.notification_id = ?"
+                    + " order by i.id")
             .param(due.id())
             .query(Item.class)
             .list();
+    List<String> households = items.stream().map(Item::householdId).distinct().toList();
+    try (LogContext context =
+        LogContext.of(LogContext.NOTIFICATION_ID, LogContext.CASE_ID, LogContext.HOUSEHOLD_ID)
+            .put(LogContext.NOTIFICATION_ID, due.id())
+            .put(
+                LogContext.CASE_ID,
+                items.stream()
+                    .map(i -> i.caseId().toString())
+                    .distinct()
+                    .collect(Collectors.joining(",")))
+            .put(LogContext.HOUSEHOLD_ID, households.size() == 1 ? households.get(0) : null)) {
+      return deliver(due, items, now);
+    }
+  }
+
+  private boolean deliver(Due due, List<Item> items, OffsetDateTime now) {
     List<UUID> caseIds = items.stream().map(Item::caseId).distinct().toList();
     if (due.body() == null) {
       due = compose(due, items, now);
@@ -115,6 +194,7 @@ class Dispatcher {
     if (due.channelIndex() >= channels.size()) {
       // no external channel, or every one gave up: the inbox copy is what reaches the recipient
       String status = channels.isEmpty() ? "SENT" : "FELL_BACK_TO_INBOX";
+      log.info("Notification {} to {} in the inbox ({})", due.id(), due.recipient(), status);
       finish(due.id(), status, NotificationMetrics.INBOX, now);
       metrics.sent(NotificationMetrics.INBOX);
       publish(
@@ -149,6 +229,12 @@ class Dispatcher {
         .update();
     String name = channel.type().name();
     if (error == null) {
+      log.info(
+          "Notification {} delivered to {} over {} ({} ms)",
+          due.id(),
+          due.recipient(),
+          name,
+          millis);
       finish(due.id(), "SENT", name, now);
       metrics.sent(name);
       publish(message, CaseAction.NOTIFICATION_SENT, name, now);

@@ -70,10 +70,7 @@ public final class NotificationTexts {
       String message,
       Duration acknowledgeWithin,
       UUID caseId) {
-    String next =
-        audience == Audience.AUDITOR
-            ? "请在" + duration(acknowledgeWithin) + "内核查该户补贴发放情况并在系统中确认。"
-            : "请在" + duration(acknowledgeWithin) + "内入户核实并在系统中确认。";
+    String next = "请在" + duration(acknowledgeWithin) + "内" + nextStep(audience, rule) + "并在系统中确认。";
     return household(householdId, villageCode)
         + "："
         + rule.title()
@@ -84,6 +81,22 @@ public final class NotificationTexts {
         + "\n"
         + next
         + caseRef(caseId);
+  }
+
+  /**
+   * What the recipient of a new alert is asked to do: the audit office checks the funds, or the
+   * procedure for the rules about identification and elimination; a cadre visits the household,
+   * answers a household's own application, or takes an overdue identification or a relapse up.
+   */
+  static String nextStep(Audience audience, Rule rule) {
+    return switch (rule) {
+      case PUBLICITY_TOO_SHORT -> "核查该户识别纳入或风险消除的公示情况";
+      case PREMATURE_ELIMINATION -> "核查该户风险消除是否符合条件";
+      case IDENTIFICATION_OVERDUE -> "入户核实，尽快完成村级评议、公示、乡镇审核并报县级确认";
+      case SELF_DECLARATION_UNANSWERED -> "入户核实农户的自主申报";
+      case RELAPSE_AFTER_ELIMINATION -> "入户核实返贫风险，需要时重新识别纳入监测";
+      default -> audience == Audience.AUDITOR ? "核查该户补贴发放情况" : "入户核实";
+    };
   }
 
   /** An overdue case sent up to a supervisor. */

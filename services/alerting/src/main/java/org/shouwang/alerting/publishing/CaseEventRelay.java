@@ -4,10 +4,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.shouwang.events.Topic;
 import org.shouwang.events.Topics;
 import org.shouwang.platform.kafka.ContractTopics;
 import org.slf4j.Logger;
@@ -19,9 +22,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sends the outbox to {@code case.events}, oldest first. One relay at a time holds a transaction
- * advisory lock, so several instances keep the order; a row is marked published only after Kafka
- * acknowledged it (acks=all, idempotent producer): at least once, never lost.
+ * Sends the outbox to {@code case.events} (and the household events of case work to {@code
+ * household.events}), oldest first. One relay at a time holds a transaction advisory lock, so
+ * several instances keep the order; a row is marked published only after Kafka acknowledged it
+ * (acks=all, idempotent producer): at least once, never lost.
  */
 @Component
 class CaseEventRelay {
@@ -33,10 +37,13 @@ class CaseEventRelay {
 
   private static final int BATCH = 500;
 
+  private static final String HOUSEHOLD_EVENTS = Topics.HOUSEHOLD_EVENTS.name();
+
   private final JdbcClient jdbc;
   private final TransactionTemplate tx;
   private final KafkaTemplate<Object, Object> kafka;
   private final String topic;
+  private final Map<String, String> topicNames;
   private final Clock clock;
   private final PublishingMetrics metrics;
   private final java.time.Duration retention;
@@ -53,6 +60,9 @@ class CaseEventRelay {
     this.tx = tx;
     this.kafka = kafkaTemplate;
     this.topic = topics.name(Topics.CASE_EVENTS);
+    // the outbox stores the contract's name of a topic; this deployment's name may be prefixed
+    this.topicNames =
+        Topics.all().stream().collect(Collectors.toMap(Topic::name, t -> topics.name(t)));
     this.clock = clock;
     this.metrics = metrics;
     this.retention = properties.publishedRetention();
@@ -103,7 +113,7 @@ class CaseEventRelay {
     }
     List<Row> rows =
         jdbc.sql(
-                "select id, household_id, payload from case_event_outbox"
+                "select id, household_id, topic, payload from case_event_outbox"
                     + " where published_at is null order by id limit ?")
             .param(BATCH)
             .query(Row.class)
@@ -117,7 +127,9 @@ class CaseEventRelay {
                 r ->
                     kafka.send(
                         new ProducerRecord<>(
-                            topic, r.householdId(), r.payload().getBytes(StandardCharsets.UTF_8))))
+                            topicOf(r),
+                            r.householdId(),
+                            r.payload().getBytes(StandardCharsets.UTF_8))))
             .toList();
     try {
       for (var f : futures) {
@@ -132,9 +144,20 @@ class CaseEventRelay {
     jdbc.sql("update case_event_outbox set published_at = ? where id = any(?)")
         .params(OffsetDateTime.now(clock), rows.stream().map(Row::id).toArray(Long[]::new))
         .update();
-    metrics.published(rows.size());
+    long householdEvents = rows.stream().filter(r -> HOUSEHOLD_EVENTS.equals(r.topic())).count();
+    metrics.published(rows.size() - (int) householdEvents);
+    metrics.publishedHouseholdEvents((int) householdEvents);
     return rows.size();
   }
 
-  record Row(long id, String householdId, String payload) {}
+  private String topicOf(Row row) {
+    String name = topicNames.get(row.topic());
+    if (name == null) {
+      throw new IllegalStateException(
+          "Outbox row " + row.id() + " names topic '" + row.topic() + "', not a contract topic");
+    }
+    return name;
+  }
+
+  record Row(long id, String householdId, String topic, String payload) {}
 }

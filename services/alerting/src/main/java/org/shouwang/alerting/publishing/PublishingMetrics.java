@@ -17,12 +17,18 @@ class PublishingMetrics {
 
   private final Counter published;
   private final Counter failed;
+  private final Counter householdEvents;
   private final AtomicLong oldestUnpublishedMillis = new AtomicLong();
 
   PublishingMetrics(MeterRegistry registry) {
     published =
         Counter.builder("shouwang.case.events.published")
             .description("Case events relayed from the outbox to case.events")
+            .register(registry);
+    householdEvents =
+        Counter.builder("shouwang.household.events.published")
+            .description(
+                "Household events of case work (home visits, measures) relayed to household.events")
             .register(registry);
     failed =
         Counter.builder("shouwang.case.events.relay.failures")
@@ -43,6 +49,10 @@ class PublishingMetrics {
 
   void published(int count) {
     published.increment(count);
+  }
+
+  void publishedHouseholdEvents(int count) {
+    householdEvents.increment(count);
   }
 
   void failed() {

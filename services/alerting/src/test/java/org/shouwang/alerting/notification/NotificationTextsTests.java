@@ -68,6 +68,29 @@ class NotificationTextsTests {
     assertThat(text).contains("请在3天内核查该户补贴发放情况").contains("未登记");
   }
 
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+    "IDENTIFICATION_OVERDUE, CADRE, 请在3天内入户核实，尽快完成村级评议、公示、乡镇审核并报县级确认并在系统中确认",
+    "SELF_DECLARATION_UNANSWERED, CADRE, 请在3天内入户核实农户的自主申报并在系统中确认",
+    "RELAPSE_AFTER_ELIMINATION, CADRE, 请在3天内入户核实返贫风险，需要时重新识别纳入监测并在系统中确认",
+    "PUBLICITY_TOO_SHORT, AUDITOR, 请在3天内核查该户识别纳入或风险消除的公示情况并在系统中确认",
+    "PREMATURE_ELIMINATION, AUDITOR, 请在3天内核查该户风险消除是否符合条件并在系统中确认",
+  })
+  void asksForTheNextStepOfTheRulesAboutTheProcedure(Rule rule, Audience audience, String next) {
+    String text =
+        NotificationTexts.alertItem(
+            audience,
+            "430421-101-00123",
+            "430421101001",
+            rule,
+            Severity.HIGH,
+            "识别纳入程序已超过15天",
+            Duration.ofDays(3),
+            CASE);
+
+    assertThat(text).contains(rule.title()).contains(next).doesNotContain("补贴发放");
+  }
+
   @Test
   void groupsSeveralItemsIntoOneNumberedMessage() {
     String body = NotificationTexts.body(List.of("第一条", "第二条", "第三条"));
