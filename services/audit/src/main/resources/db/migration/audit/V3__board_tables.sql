@@ -222,3 +222,22 @@ BEGIN
     END IF;
 END
 $$;
+
+-- Where an operator manages the database roles (CloudNativePG's managed roles, see deploy/kubernetes),
+-- the app role of V2 exists before the migrations and the migrating owner may hold its membership
+-- without the right to grant it; V2's block then stopped at that grant, before its GRANTs. The owner
+-- of audit_log can always grant these.
+DO
+$$
+DECLARE
+    app_role text := current_database() || '_audit_app';
+BEGIN
+    IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = app_role) THEN
+        EXECUTE format('GRANT USAGE ON SCHEMA %I TO %I', current_schema(), app_role);
+        EXECUTE format('GRANT SELECT, INSERT ON audit_log TO %I', app_role);
+    END IF;
+EXCEPTION
+    WHEN insufficient_privilege THEN
+        RAISE NOTICE 'audit: cannot grant the log to %, the service will run as its login', app_role;
+END
+$$;

@@ -142,6 +142,41 @@ class PostgresRolesIntegrationTests {
         .hasMessageContaining("permission denied");
   }
 
+  /**
+   * As CloudNativePG's managed roles make them (deploy/kubernetes): the app role exists before the
+   * migrations and the owner is a member without the right to grant it, so V2 cannot grant the log
+   * to it; the later migration does, and the service appends under the role.
+   */
+  @Test
+  void grantsTheLogToTheAppRoleWhenAnOperatorManagesTheRoles() throws SQLException {
+    try (Connection connection = superuser.connect();
+        Statement statement = connection.createStatement()) {
+      statement.execute("CREATE ROLE managed_owner LOGIN PASSWORD 'owner'");
+      statement.execute("CREATE ROLE managed_audit_audit_app NOLOGIN NOINHERIT");
+      statement.execute(
+          "CREATE ROLE managed_service LOGIN PASSWORD 'service' IN ROLE managed_audit_audit_app");
+      statement.execute("GRANT managed_audit_audit_app TO managed_owner");
+      statement.execute("CREATE DATABASE managed_audit OWNER managed_owner");
+    }
+    Flyway.configure()
+        .dataSource(serverUrl + "managed_audit", "managed_owner", "owner")
+        .locations("classpath:db/migration/audit")
+        .load()
+        .migrate();
+    try (Connection audit = login("managed_audit", "managed_service", "service");
+        Statement statement = audit.createStatement()) {
+      statement.execute("BEGIN");
+      statement.execute("SET LOCAL ROLE managed_audit_audit_app");
+      statement.execute(
+          "INSERT INTO audit_log (seq, appended_at, kind, prev_hash, hash)"
+              + " VALUES (1, now(), 'CASE:OPENED', repeat('0', 64), repeat('1', 64))");
+      statement.execute("COMMIT");
+      assertThat(count(statement, "SELECT count(*) FROM audit_log")).isEqualTo(1);
+      assertThatThrownBy(() -> statement.execute("DELETE FROM audit_log"))
+          .isInstanceOf(SQLException.class);
+    }
+  }
+
   /** The script split at psql's {@code \connect}: the first part on any database. */
   private static Map<String, String> scriptByDatabase() throws IOException {
     Map<String, String> parts = new LinkedHashMap<>();
