@@ -4,7 +4,9 @@ FROM eclipse-temurin:17.0.16_8-jdk AS build
 WORKDIR /src
 COPY . .
 ARG MODULE
-RUN --mount=type=cache,target=/root/.m2 \
+# one Maven cache shared by the parallel builds of every service image, locked so that they do not
+# write the same artifact at once
+RUN --mount=type=cache,id=shouwang-m2,target=/root/.m2,sharing=locked \
     ./mvnw -B -ntp -q -pl services/${MODULE} -am package -DskipTests \
     && cp services/${MODULE}/target/${MODULE}-*-exec.jar /app.jar
 
@@ -14,4 +16,7 @@ RUN useradd --system --uid 10001 shouwang && mkdir -p /var/lib/shouwang && chown
 USER shouwang
 COPY --from=build /app.jar /app/app.jar
 ENV SHOUWANG_DATA_DIR=/var/lib/shouwang
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/app.jar"]
+# the heap as a share of the container's memory limit; a service overrides it in its environment
+# (the risk engine leaves more room for RocksDB)
+ENV JAVA_TOOL_OPTIONS=-XX:MaxRAMPercentage=75
+ENTRYPOINT ["java", "-jar", "/app/app.jar"]

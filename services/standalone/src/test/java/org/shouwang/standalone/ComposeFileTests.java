@@ -154,4 +154,106 @@ class ComposeFileTests {
         .first()
         .isEqualTo(Map.of("type", "EMAIL", "address", "cadre-0001@shouwang.example"));
   }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void limitsTheMemoryOfEveryContainer() throws IOException {
+    services()
+        .forEach(
+            (name, service) -> {
+              Map<String, Object> limits =
+                  (Map<String, Object>)
+                      ((Map<String, Object>)
+                              ((Map<String, Object>) service.getOrDefault("deploy", Map.of()))
+                                  .getOrDefault("resources", Map.of()))
+                          .get("limits");
+              assertThat(limits).as("%s has a memory limit", name).containsKey("memory");
+              assertThat(limits.get("memory").toString()).matches("\\d+[mg]");
+            });
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void keepsPrometheusGrafanaAndAlertmanagerDataOnVolumes() throws IOException {
+    assertThat((List<String>) services().get("prometheus").get("volumes"))
+        .contains("prometheus-data:/prometheus");
+    assertThat((List<String>) services().get("grafana").get("volumes"))
+        .contains("grafana-data:/var/lib/grafana");
+    assertThat((List<String>) services().get("alertmanager").get("volumes"))
+        .contains("alertmanager-data:/alertmanager");
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void keepsTheSimulatorsLabelsAndPlaceOnItsVolumeAndCatchesUpLikeTheStandalone()
+      throws IOException {
+    Map<String, Object> simulator = services().get("simulator");
+    Map<String, Object> environment = (Map<String, Object>) simulator.get("environment");
+    assertThat((List<String>) simulator.get("volumes"))
+        .contains("simulator-data:/var/lib/shouwang");
+    Map<String, Object> standalone =
+        StandaloneDefaults.of(ServiceModule.SIMULATOR, Path.of("/var/lib/shouwang"));
+    assertThat(environment)
+        .containsEntry(
+            "SHOUWANG_SIMULATOR_GROUNDTRUTHPATH",
+            standalone.get("shouwang.simulator.ground-truth-path"))
+        .containsEntry(
+            "SHOUWANG_SIMULATOR_PROGRESSPATH", standalone.get("shouwang.simulator.progress-path"))
+        .containsEntry(
+            "SHOUWANG_SIMULATOR_AFTERCATCHUP", standalone.get("shouwang.simulator.after-catch-up"));
+  }
+
+  /** No service logs in as the superuser; the audit service is not the owner of its log. */
+  @Test
+  @SuppressWarnings("unchecked")
+  void givesEveryServiceItsOwnDatabaseRole() throws IOException {
+    Map<String, String> logins = new java.util.TreeMap<>();
+    services()
+        .forEach(
+            (name, service) ->
+                ((Map<String, Object>) service.getOrDefault("environment", Map.of()))
+                    .forEach(
+                        (key, value) -> {
+                          if (key.endsWith("_USERNAME") && key.contains("DATA")) {
+                            logins.put(name + " " + key, String.valueOf(value));
+                          }
+                        }));
+    assertThat(logins)
+        .containsEntry("alerting SPRING_DATASOURCE_USERNAME", "shouwang_alerting")
+        .containsEntry("audit SPRING_DATASOURCE_USERNAME", "shouwang_audit")
+        .containsEntry("console SHOUWANG_CONSOLE_ALERTINGDATABASE_USERNAME", "shouwang_console")
+        .containsEntry("console SHOUWANG_CONSOLE_AUDITDATABASE_USERNAME", "shouwang_console");
+    assertThat(logins.values()).doesNotContain("shouwang", "postgres");
+    Map<String, Object> audit = (Map<String, Object>) services().get("audit").get("environment");
+    assertThat(audit).containsEntry("SPRING_FLYWAY_USER", "shouwang_audit_owner");
+    Map<String, Object> datasources =
+        yaml(ROOT.resolve("grafana/provisioning/datasources/datasources.yml"));
+    assertThat((List<Map<String, Object>>) datasources.get("datasources"))
+        .filteredOn(d -> d.containsKey("user"))
+        .allSatisfy(d -> assertThat(d).containsEntry("user", "grafana"));
+  }
+
+  @Test
+  void sharesOneLockedMavenCacheBetweenTheImageBuilds() throws IOException {
+    assertThat(Files.readString(ROOT.resolve("Dockerfile")))
+        .containsPattern("--mount=type=cache,[^\\s]*target=/root/\\.m2[^\\s]*,sharing=locked");
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void routesThePipelineAlertsThroughAlertmanagerToTheWeComRobotOfTheEnvironment()
+      throws IOException {
+    Map<String, Object> alertmanager = services().get("alertmanager");
+    assertThat((Map<String, Object>) alertmanager.get("environment"))
+        .extractingByKey("WECOM_ROBOT_URL")
+        .asString()
+        .startsWith("${WECOM_ROBOT_URL:-");
+    assertThat(String.join(" ", (List<String>) alertmanager.get("command")))
+        .contains("$$WECOM_ROBOT_URL")
+        .contains("--config.file=/tmp/alertmanager.yml");
+    assertThat((List<String>) alertmanager.get("volumes"))
+        .contains("./docker/alertmanager/alertmanager.yml:/etc/alertmanager/alertmanager.yml:ro");
+    assertThat((Map<String, Object>) services().get("prometheus").get("depends_on"))
+        .containsKey("alertmanager");
+  }
 }

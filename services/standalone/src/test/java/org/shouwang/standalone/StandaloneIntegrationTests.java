@@ -326,28 +326,26 @@ class StandaloneIntegrationTests {
             () ->
                 assertThat(json(get(ServiceModule.ALERTING, "/api/v1/alerts", "auditor")).size())
                     .isPositive());
-    for (Path board : GrafanaDashboardsTests.dashboardFiles()) {
-      for (JsonNode panel : GrafanaDashboardsTests.read(board).get("panels")) {
-        for (JsonNode target : panel.path("targets")) {
-          String sql = target.path("rawSql").asString("");
-          if (sql.isEmpty()) {
-            continue;
-          }
-          ServiceModule database =
-              "audit-db".equals(target.path("datasource").path("uid").asString())
-                  ? ServiceModule.AUDIT
-                  : ServiceModule.ALERTING;
-          try (Connection connection =
-                  DriverManager.getConnection(
-                      standalone.jdbcUrl(database), "postgres", "postgres");
-              Statement statement = connection.createStatement();
-              ResultSet rows = statement.executeQuery(sql)) {
-            assertThat(rows.next())
-                .as("panel %s returns rows", panel.path("title").asString())
-                .isTrue();
-          }
-        }
-      }
+    // the simulated county's clock is not the wall clock: a wide time range, every variable at 全部
+    for (Map.Entry<String, JsonNode> query : BoardQueriesIntegrationTests.sqlQueries().entrySet()) {
+      ServiceModule database =
+          "audit-db".equals(query.getValue().path("uid").asString())
+              ? ServiceModule.AUDIT
+              : ServiceModule.ALERTING;
+      String sql = BoardQueriesIntegrationTests.withGrafanaMacros(query.getKey(), "20 years");
+      await()
+          .atMost(WAIT)
+          .pollInterval(Duration.ofSeconds(2))
+          .untilAsserted(
+              () -> {
+                try (Connection connection =
+                        DriverManager.getConnection(
+                            standalone.jdbcUrl(database), "postgres", "postgres");
+                    Statement statement = connection.createStatement();
+                    ResultSet rows = statement.executeQuery(sql)) {
+                  assertThat(rows.next()).as("rows of %s", sql).isTrue();
+                }
+              });
     }
   }
 
