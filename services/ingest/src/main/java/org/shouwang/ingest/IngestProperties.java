@@ -24,7 +24,7 @@ import org.springframework.validation.annotation.Validated;
  * @param maxBodySize largest JSON body accepted
  * @param produceTimeout how long a request waits for Kafka to acknowledge its records before it
  *     reports them as failed
- * @param dedup the bounded in-memory filter of recently accepted ids
+ * @param dedup the bounded in-memory filter of recently accepted ids, rebuilt at start
  * @param csv the CSV import
  * @param producer the Kafka producer
  */
@@ -39,12 +39,37 @@ public record IngestProperties(
     @DefaultValue @Valid Producer producer) {
 
   /**
-   * The recent-id filter: ids Kafka acknowledged lately are not sent again. Best effort (one
-   * instance's memory); downstream consumers are idempotent on the ids themselves.
+   * The recent-id filter: ids Kafka acknowledged lately are not sent again. It lives in one
+   * instance's memory and is rebuilt at start from the tail of the contract topics, so a producer
+   * that resends a batch after a crash (of itself or of ingest) does not put an id on the topic
+   * twice.
    *
    * @param capacity ids remembered per kind (household events, payments); 0 turns the filter off
+   * @param rebuild how the filter is refilled from the topics at start
    */
-  public record Dedup(@DefaultValue("100000") @Min(0) @Max(10_000_000) int capacity) {}
+  public record Dedup(
+      @DefaultValue("100000") @Min(0) @Max(10_000_000) int capacity,
+      @DefaultValue @Valid Rebuild rebuild) {}
+
+  /**
+   * The rebuild of the recent-id filter at start, before the service takes requests: the ids of the
+   * last records of {@code household.events} and {@code subsidy.payments}, the newest {@code
+   * capacity} of them by record time.
+   *
+   * @param enabled whether to rebuild at all (off: the filter starts empty, as before)
+   * @param recordsPerPartition how many of the last records of each partition to read back; unset
+   *     means the filter's capacity (enough however unevenly the households spread over the
+   *     partitions)
+   * @param maxAge only records younger than this (by record timestamp); {@code 0} means no age
+   *     limit, only the record count
+   * @param timeout how long the rebuild may take; past it (for instance with no broker) the service
+   *     does not start, because starting without the filter would let a resent batch in twice
+   */
+  public record Rebuild(
+      @DefaultValue("true") boolean enabled,
+      @Min(1) Integer recordsPerPartition,
+      @DefaultValue("0s") @NotNull Duration maxAge,
+      @DefaultValue("2m") @NotNull Duration timeout) {}
 
   /**
    * The CSV import.

@@ -61,6 +61,19 @@ public final class Intake {
     }
   }
 
+  /**
+   * Fills the recent-id filter of a kind with ids already on its topic, oldest first (the start's
+   * rebuild, before any request).
+   */
+  void remember(RecordKind kind, List<String> ids) {
+    recentIds.get(kind).add(ids);
+  }
+
+  /** Whether an id of the kind is held by the recent-id filter. */
+  boolean remembers(RecordKind kind, String id) {
+    return recentIds.get(kind).contains(id);
+  }
+
   /** Where a record was in its request: the JSON index or the CSV row. */
   private record Origin(Integer index, Integer row) {
 

@@ -1,10 +1,14 @@
 package org.shouwang.ingest.intake;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.shouwang.events.ContractReader;
@@ -12,9 +16,13 @@ import org.shouwang.ingest.IngestProperties;
 import org.shouwang.platform.kafka.ContractTopics;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.ProducerFactory;
 
-/** Wires the intake: its idempotent producer, metrics and recent-id filter. */
+/**
+ * Wires the intake: its idempotent producer, metrics and recent-id filter, and the filter's rebuild
+ * at start.
+ */
 @Configuration(proxyBeanMethods = false)
 class IntakeConfiguration {
 
@@ -48,17 +56,50 @@ class IntakeConfiguration {
   }
 
   @Bean
+  IntakeMetrics ingestIntakeMetrics(MeterRegistry registry) {
+    return new IntakeMetrics(registry);
+  }
+
+  @Bean
   Intake intake(
       ContractTopics topics,
       RecordPublisher ingestRecordPublisher,
-      MeterRegistry registry,
+      IntakeMetrics ingestIntakeMetrics,
       IngestProperties properties) {
     return new Intake(
         new ContractReader(),
         topics,
         ingestRecordPublisher,
-        new IntakeMetrics(registry),
+        ingestIntakeMetrics,
         properties.produceTimeout(),
         properties.dedup().capacity());
+  }
+
+  @Bean
+  DedupRebuild ingestDedupRebuild(
+      Intake intake,
+      ContractTopics topics,
+      ConsumerFactory<?, ?> bootConsumerFactory,
+      IngestProperties properties,
+      IntakeMetrics ingestIntakeMetrics) {
+    // Boot's consumer settings carry the bootstrap servers and security; the rest is forced: no
+    // group (partitions are assigned), nothing committed, only committed transactions
+    Map<String, Object> config = new HashMap<>(bootConsumerFactory.getConfigurationProperties());
+    config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+    config.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
+    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
+    config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
+    config.put(ConsumerConfig.CLIENT_ID_CONFIG, "shouwang-ingest-dedup-rebuild");
+    config.remove(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG);
+    config.remove(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG);
+    return new DedupRebuild(
+        intake,
+        topics,
+        () -> new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer()),
+        properties.dedup(),
+        ingestIntakeMetrics,
+        Clock.systemUTC());
   }
 }

@@ -4,10 +4,12 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.TimeGauge;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -21,6 +23,9 @@ final class IntakeMetrics {
   static final String BATCH_SIZE = "shouwang.ingest.batch.size";
   static final String PRODUCE_LATENCY = "shouwang.ingest.produce.latency";
   static final String RECENT_IDS = "shouwang.ingest.dedup.ids";
+  static final String REBUILD_IDS = "shouwang.ingest.dedup.rebuild.ids";
+  static final String REBUILD_RECORDS = "shouwang.ingest.dedup.rebuild.records";
+  static final String REBUILD_DURATION = "shouwang.ingest.dedup.rebuild.duration";
 
   /** Outcome tag values. */
   enum Outcome {
@@ -115,6 +120,27 @@ final class IntakeMetrics {
                 .tag("code", code.name())
                 .register(registry)
                 .increment(count));
+  }
+
+  /** The outcome of the start's rebuild of a kind's recent-id filter (one value per start). */
+  void rebuilt(DedupRebuild.Outcome outcome) {
+    String kind = outcome.kind().tag();
+    Gauge.builder(REBUILD_IDS, outcome, DedupRebuild.Outcome::idsLoaded)
+        .description("Ids loaded into the recent-id filter from the topic at start")
+        .tag("kind", kind)
+        .strongReference(true)
+        .register(registry);
+    Gauge.builder(REBUILD_RECORDS, outcome, DedupRebuild.Outcome::recordsRead)
+        .description("Records read back from the topic to rebuild the recent-id filter at start")
+        .tag("kind", kind)
+        .strongReference(true)
+        .register(registry);
+    TimeGauge.builder(
+            REBUILD_DURATION, outcome, TimeUnit.NANOSECONDS, o -> (double) o.took().toNanos())
+        .description("How long the start's rebuild of the recent-id filter took")
+        .tag("kind", kind)
+        .strongReference(true)
+        .register(registry);
   }
 
   void recentIds(RecordKind kind, Supplier<Number> size) {

@@ -3,9 +3,8 @@ package org.shouwang.ingest.intake;
 import java.util.List;
 
 /**
- * The ids Kafka acknowledged most recently, bounded: when full, the oldest is forgotten. Best
- * effort only (one instance's memory, lost on restart); consumers are idempotent on the ids
- * themselves.
+ * The ids Kafka acknowledged most recently, bounded: when full, the oldest is forgotten. One
+ * instance's memory, refilled at start from the topics' last records ({@link DedupRebuild}).
  *
  * <p>A ring of the ids gives the eviction order; an open-addressing table (linear probing, at most
  * half full, deletion by backward shift) finds them. Each slot of the table is one {@code long}:
