@@ -24,6 +24,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -151,7 +152,7 @@ class StandaloneRestartIntegrationTests {
                             "audit",
                             "SELECT count(*) FROM audit_log WHERE source_topic = 'risk.alerts'"))
                     .isEqualTo(HOUSEHOLDS);
-                assertThat(everyConsumerCaughtUp(ports)).isTrue();
+                assertThat(consumersBehind(ports)).isEmpty();
               });
 
       // every event on household.events once, and in the audit log once
@@ -324,26 +325,41 @@ class StandaloneRestartIntegrationTests {
     }
   }
 
-  /** Whether every consumer group has committed everything on the partitions it consumes. */
-  private static boolean everyConsumerCaughtUp(Ports ports) throws Exception {
+  /** Each consumer group's partitions whose committed offset is behind the end of the log. */
+  private static List<String> consumersBehind(Ports ports) throws Exception {
     Properties config = new Properties();
     config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:" + ports.kafka);
+    List<String> behind = new ArrayList<>();
     try (Admin admin = Admin.create(config)) {
       for (ConsumerGroupListing group : admin.listConsumerGroups().all().get()) {
         Map<TopicPartition, OffsetAndMetadata> committed =
             admin.listConsumerGroupOffsets(group.groupId()).partitionsToOffsetAndMetadata().get();
-        Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
         committed.keySet().forEach(partition -> latest.put(partition, OffsetSpec.latest()));
         var ends = admin.listOffsets(latest).all().get();
-        for (var entry : committed.entrySet()) {
-          if (entry.getValue() == null
-              || entry.getValue().offset() < ends.get(entry.getKey()).offset()) {
-            return false;
-          }
-        }
+        committed.forEach(
+            (partition, offset) -> {
+              // a transactional producer's last commit marker takes an offset no consumer commits
+              long end = ends.get(partition).offset() - (transactional(partition.topic()) ? 1 : 0);
+              if (offset == null || offset.offset() < end) {
+                behind.add(
+                    group.groupId()
+                        + " "
+                        + partition
+                        + " at "
+                        + (offset == null ? "-" : offset.offset())
+                        + " of "
+                        + end);
+              }
+            });
       }
     }
-    return true;
+    return behind;
+  }
+
+  /** Topics written by the risk engine's exactly-once producer: alerts and its own topics. */
+  private static boolean transactional(String topic) {
+    return topic.equals("risk.alerts") || topic.startsWith("shouwang-risk-engine-");
   }
 
   /** Every port the child standalone listens on, chosen once so the restart reuses them. */
