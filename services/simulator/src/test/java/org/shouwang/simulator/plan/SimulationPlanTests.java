@@ -418,4 +418,21 @@ class SimulationPlanTests {
     assertThat(completed).as("16-year-olds who finished junior middle school").isPositive();
     assertThat(eliminated).as("risk eliminated by the full procedure").isPositive();
   }
+
+  @Test
+  void theRiskMixMakesIllnessAboutHalfOfTheRisks() {
+    SimulationPlan mixed = SimulationPlan.generate(Plans.config(430421, HOUSEHOLDS).withRiskMix());
+    List<GroundTruth> risks =
+        mixed.groundTruth().stream().filter(g -> g.rule().riskSignal()).toList();
+    long illness =
+        risks.stream()
+            .filter(g -> g.rule().defaultRiskType() == org.shouwang.events.RiskType.ILLNESS)
+            .count();
+
+    assertThat(illness / (double) risks.size()).isBetween(0.4, 0.55);
+    // 8 × 2 per 1,000 at 2,000 households, and the illnesses of stalled identifications and
+    // relapses
+    assertThat(mixed.labels(Rule.MEDICAL_BURDEN)).hasSizeGreaterThanOrEqualTo(32);
+    assertThat(mixed.labels(Rule.LOW_INCOME)).hasSize(4);
+  }
 }
