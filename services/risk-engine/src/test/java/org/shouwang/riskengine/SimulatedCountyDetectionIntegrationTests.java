@@ -101,7 +101,8 @@ class SimulatedCountyDetectionIntegrationTests {
                 20261128L,
                 OffsetDateTime.parse("2025-01-01T00:00:00+08:00"),
                 OffsetDateTime.parse("2025-12-31T00:00:00+08:00"))
-            .withCounty(small));
+            .withCounty(small)
+            .withRiskMix());
   }
 
   private static SimulationPlan plan;

@@ -117,7 +117,7 @@ final class MonitoringScenarios {
    *
    * <ul>
    *   <li>not monitored, with labourers: half the time <em>too early</em> (identified, helped, then
-   *       eliminated 60–120 days later); otherwise identified early in the year and eliminated
+   *       eliminated 30–120 days later); otherwise identified early in the year and eliminated
    *       after the minimum months with one flaw only: income assessed once (not "stably" above the
    *       line), or the house appraised unsafe (the alert that brought it into monitoring, still
    *       open: labelled {@code UNSAFE_HOUSING} too);
@@ -236,7 +236,7 @@ final class MonitoringScenarios {
 
     private GroundTruth tooEarly(Life life, int months) {
       OffsetDateTime earliest = life.atFraction(0.05);
-      OffsetDateTime latest = life.end.minusDays(140);
+      OffsetDateTime latest = life.end.minusDays(60);
       if (!earliest.isBefore(latest)) {
         return null;
       }
@@ -248,7 +248,10 @@ final class MonitoringScenarios {
       }
       OffsetDateTime monitoredAt = monitored.at();
       CadreWork.measure(life, life.daysAfter(monitoredAt, 3, 15));
-      OffsetDateTime eliminatedAt = life.daysAfter(monitoredAt, 60, 120);
+      // 30–120 days later, and with room for the procedure before the end
+      double room = Duration.between(monitoredAt, life.end).toHours() / 24.0 - 12;
+      OffsetDateTime eliminatedAt =
+          life.daysAfter(monitoredAt, Math.min(30, room), Math.min(120, room));
       SimRecord.Event eliminated;
       if (procedure) {
         eliminated =

@@ -37,6 +37,14 @@ public record SimulationConfig(
   /** The default rate: 2 scenarios per 1,000 households for each rule (30 each at 15,000). */
   public static final double DEFAULT_RATE = 2.0;
 
+  /**
+   * DOMAIN.md's risk mix: illness (因病) is ≈ 48 % of monitored households' risks. With every other
+   * risk-signal rule at the base rate, {@code MEDICAL_BURDEN} at 8 × it makes the illness rules
+   * ({@code MEDICAL_BURDEN}, {@code UNINSURED}) 9 of 19 risk-signal scenarios (47 %); a rule not
+   * named keeps weight 1. Applied by {@link #withRiskMix()}.
+   */
+  public static final Map<Rule, Double> RISK_MIX_WEIGHTS = Map.of(Rule.MEDICAL_BURDEN, 8.0);
+
   public SimulationConfig {
     if (start == null || end == null || !end.isAfter(start)) {
       throw new IllegalArgumentException("the simulated end must lie after its start");
@@ -84,6 +92,17 @@ public record SimulationConfig(
 
   public SimulationConfig withScenarioRates(Map<Rule, Double> other) {
     return new SimulationConfig(seed, start, end, county, standards, lines, thresholds, other);
+  }
+
+  /**
+   * The same config with every rule's rate multiplied by its {@link #RISK_MIX_WEIGHTS} weight, so
+   * that the risk scenarios follow DOMAIN.md's mix (illness about half).
+   */
+  public SimulationConfig withRiskMix() {
+    Map<Rule, Double> weighted = new EnumMap<>(Rule.class);
+    scenarioRates.forEach(
+        (rule, rate) -> weighted.put(rule, rate * RISK_MIX_WEIGHTS.getOrDefault(rule, 1.0)));
+    return withScenarioRates(weighted);
   }
 
   /** How many scenarios of a rule the county gets. */
