@@ -472,12 +472,16 @@ public final class CountyGenerator {
    * households a village cadre (many each).
    */
   private static final class CadrePairing {
+    private static final int DEMO_CADRES = 2;
+    private static final int DEMO_HOUSEHOLDS_EACH = 3;
     private final double perPairedCadre;
     private final double perVillageCadre;
     private final SplittableRandom random;
     private final List<String> cadres;
     private final Slot paired = new Slot();
     private final Slot village = new Slot();
+    private final Slot demo = new Slot();
+    private int demoCadres;
 
     CadrePairing(
         double perPairedCadre,
@@ -493,23 +497,35 @@ public final class CountyGenerator {
     void newVillage() {
       paired.left = 0;
       village.left = 0;
+      demo.left = 0;
     }
 
     String next(boolean needsPairing) {
+      if (demoCadres < DEMO_CADRES || demo.left > 0) {
+        // the demo accounts cadre-0001 and cadre-0002 look after the county's first households,
+        // three each (fewer when the village has fewer), of whichever kind
+        if (demo.left == 0) {
+          demo.cadre = newCadre();
+          demo.left = DEMO_HOUSEHOLDS_EACH;
+          demoCadres++;
+        }
+        demo.left--;
+        return demo.cadre;
+      }
       Slot slot = needsPairing ? paired : village;
       if (slot.left == 0) {
-        cadres.add(String.format("cadre-%04d", cadres.size() + 1));
-        slot.cadre = cadres.get(cadres.size() - 1);
+        slot.cadre = newCadre();
         double per = needsPairing ? perPairedCadre : perVillageCadre;
         int floor = (int) Math.floor(per);
         slot.left = random.nextDouble() < per - floor ? floor + 1 : floor;
-        // the demo accounts cadre-0001 and cadre-0002 get a few households to look after
-        if (cadres.size() <= 2) {
-          slot.left = 3;
-        }
       }
       slot.left--;
       return slot.cadre;
+    }
+
+    private String newCadre() {
+      cadres.add(String.format("cadre-%04d", cadres.size() + 1));
+      return cadres.get(cadres.size() - 1);
     }
   }
 

@@ -17,7 +17,7 @@ final class Fixtures {
   static final SimulationPlan PLAN =
       SimulationPlan.generate(
           SimulationConfig.defaults(11, START, END)
-              .withCounty(CountyShape.defaults().withHouseholds(200)));
+              .withCounty(CountyShape.defaults().withHouseholds(300)));
 
   private Fixtures() {}
 
