@@ -133,6 +133,15 @@ final class CsvLayout {
    * @throws BadHeader when a required column is missing, a column is unknown or repeated
    */
   static CsvLayout of(RecordKind kind, List<String> header, ZoneId zone) {
+    return of(kind, header, zone, 1);
+  }
+
+  /**
+   * The layout a header row describes, the header standing in the given row (below title rows).
+   *
+   * @throws BadHeader when a required column is missing, a column is unknown or repeated
+   */
+  static CsvLayout of(RecordKind kind, List<String> header, ZoneId zone, int headerRow) {
     Map<String, CellType> known = recordColumns(kind, zone);
     Map<String, String> byTitle = ColumnNames.byTitle(kind);
     Map<String, String> byLowerCase = new LinkedHashMap<>();
@@ -173,7 +182,9 @@ final class CsvLayout {
         if (earlier.key().equals(key)) {
           throw new BadHeader(
               "the header names the column '" + key + "' twice",
-              "表头（第1行）重复了同一列：「"
+              "表头（第"
+                  + headerRow
+                  + "行）重复了同一列：「"
                   + earlier.written()
                   + "」和「"
                   + written
@@ -191,23 +202,29 @@ final class CsvLayout {
         requiredColumns(kind).stream().filter(name -> !seen.contains(name)).toList();
     if (!missing.isEmpty()) {
       throw new BadHeader(
-          "the header (row 1) lacks the required column(s) "
+          "the header (row "
+              + headerRow
+              + ") lacks the required column(s) "
               + String.join(", ", missing)
               + "; the columns are "
               + String.join(", ", known.keySet())
               + (kind == RecordKind.HOUSEHOLD_EVENT ? " and data.<field> per event type" : ""),
-          "表头（第1行）缺少必填列：" + titled(kind, missing) + "。可用的列名见导入模板的“填写说明”");
+          "表头（第" + headerRow + "行）缺少必填列：" + titled(kind, missing) + "。可用的列名见导入模板的“填写说明”");
     }
     if (!unknown.isEmpty()) {
       throw new BadHeader(
-          "the header (row 1) names unknown column(s) "
+          "the header (row "
+              + headerRow
+              + ") names unknown column(s) "
               + String.join(", ", unknown)
               + "; the columns are "
               + String.join(", ", known.keySet())
               + (kind == RecordKind.HOUSEHOLD_EVENT
                   ? " and data.<field> with a field of CONTRACT.md (data.outOfPocket, ...)"
                   : ""),
-          "表头（第1行）有无法识别的列：「"
+          "表头（第"
+              + headerRow
+              + "行）有无法识别的列：「"
               + String.join("」「", unknown)
               + "」。可用的列名："
               + titled(kind, requiredColumns(kind))

@@ -55,6 +55,9 @@ class ImportController {
   static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
   private static final String KINDS = "{kind:household-events|subsidy-payments}";
 
+  /** Title rows above the header that are skipped (one filled cell each). */
+  static final int MAX_TITLE_ROWS = 3;
+
   /** The formats a file may have. */
   enum Format {
     CSV(Channel.CSV),
@@ -205,9 +208,6 @@ class ImportController {
       metrics.file(kind, Format.CSV.tag(), decoded.tag(), upload, Outcome.REFUSED);
       throw badFile(Format.CSV, "第" + e.row() + "行的引号不成对，或单元格内的引号没有写成两个（\"\"）", e.getMessage());
     }
-    if (!rows.isEmpty() && rows.get(0).blank()) {
-      rows = List.of();
-    }
     return ingestRows(kind, Format.CSV, decoded.tag(), rows, upload, user);
   }
 
@@ -237,21 +237,20 @@ class ImportController {
       throws InterruptedException {
     IngestProperties.Csv limits = properties.csv();
     try {
-      if (rows.isEmpty()) {
-        throw badFile(
-            format,
-            "文件是空的，或第1行是空行：第1行应为列名",
-            "The file is empty or its first row is blank: row 1 must name the columns.");
+      if (rows.stream().allMatch(Row::blank)) {
+        throw badFile(format, "文件是空的：第1行应为列名", "The file is empty: row 1 must name the columns.");
       }
+      int header = headerIndex(rows);
       CsvLayout layout;
       try {
-        layout = CsvLayout.of(kind, rows.get(0).cells(), limits.zone());
+        layout =
+            CsvLayout.of(kind, rows.get(header).cells(), limits.zone(), rows.get(header).number());
       } catch (CsvLayout.BadHeader e) {
         throw badFile(format, e.chinese(), "In the file, " + e.getMessage() + ".");
       }
       String idKey = kind.idField();
       List<Row> dataRows =
-          rows.subList(1, rows.size()).stream()
+          rows.subList(header + 1, rows.size()).stream()
               .filter(r -> !r.blank())
               .filter(r -> !layout.cell(r, idKey).startsWith(ImportTemplate.EXAMPLE_PREFIX))
               .toList();
@@ -281,6 +280,25 @@ class ImportController {
       }
       throw e;
     }
+  }
+
+  /**
+   * Where the header is: after the title rows a county sheet often starts with ({@code
+   * 2026年3月收入核定表}, one merged cell, or blank rows): up to {@link #MAX_TITLE_ROWS} rows of at most
+   * one filled cell before the first row of several.
+   */
+  static int headerIndex(List<Row> rows) {
+    // every row before the first one of several filled cells has at most one
+    for (int i = 0; i <= MAX_TITLE_ROWS && i < rows.size(); i++) {
+      if (filled(rows.get(i)) > 1) {
+        return i;
+      }
+    }
+    return 0;
+  }
+
+  private static long filled(Row row) {
+    return row.cells().stream().filter(c -> !c.isBlank()).count();
   }
 
   private void copyLimited(InputStream in, Path file) throws IOException {

@@ -225,6 +225,41 @@ class CountyFilesIntegrationTests extends IngestIntegrationTestSupport {
   }
 
   @Test
+  void skipsATitleRowAboveTheHeaderAndNamesTheHeaderRowInErrors() throws IOException {
+    String id = newId();
+    byte[] book;
+    try (XSSFWorkbook workbook = new XSSFWorkbook();
+        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      Sheet sheet = workbook.createSheet();
+      sheet.createRow(0).createCell(0).setCellValue("衡阳县2026年3月低保发放明细表");
+      sheet.addMergedRegion(new org.apache.poi.ss.util.CellRangeAddress(0, 0, 0, 5));
+      String[] titles = {"发放编号", "户编号", "补助项目", "所属期", "发放金额", "发放时间"};
+      String[] values = {id, "430421-105-00550", "低保", "2026-03", "720", "2026-03-10"};
+      Row header = sheet.createRow(1);
+      Row row = sheet.createRow(2);
+      for (int i = 0; i < titles.length; i++) {
+        header.createCell(i).setCellValue(titles[i]);
+        row.createCell(i).setCellValue(values[i]);
+      }
+      workbook.write(out);
+      book = out.toByteArray();
+    }
+    MvcTestResult result = multipart(PAYMENTS, "3月低保.xlsx", XLSX, book);
+    assertThat(result).hasStatus(HttpStatus.ACCEPTED);
+    assertThat(json(result).get("results").get(0).get("row").asInt()).isEqualTo(3);
+    assertThat(landed("paymentId", List.of(id))).containsKey(id);
+
+    String csv =
+        "衡阳县2026年3月低保发放明细表,,,\n发放编号,户编号,补助项目,所属期,金额,发放时间,备注\n1,h,低保,2026-03,1,2026-03-10,x\n";
+    assertThat(body(PAYMENTS, "text/csv", csv.getBytes(GB18030)))
+        .hasStatus(HttpStatus.BAD_REQUEST)
+        .bodyJson()
+        .extractingPath("$.detail")
+        .asString()
+        .contains("表头（第2行）有无法识别的列：「备注」");
+  }
+
+  @Test
   void refusesAFileThatIsNoWorkbookInChineseAndEnglish() {
     assertThat(body(EVENTS, XLSX, "事件编号\n1\n".getBytes(GB18030)))
         .hasStatus(HttpStatus.BAD_REQUEST)
