@@ -38,7 +38,8 @@ class PublishingMetrics {
             "shouwang.case.events.relay.oldest.unpublished",
             oldestUnpublishedMillis,
             millis -> millis.get() / 1000.0)
-        .description("Age of the oldest case event not yet relayed to Kafka (0 when none waits)")
+        .description(
+            "Age of the oldest outbox row (case or household event) not yet relayed to Kafka (0 when none waits)")
         .baseUnit("seconds")
         .register(registry);
   }

@@ -25,11 +25,16 @@ import org.shouwang.alerting.cases.CaseViews.CaseSummary;
 import org.shouwang.alerting.cases.CaseViews.Page;
 import org.shouwang.alerting.notification.NotificationOutbox;
 import org.shouwang.alerting.publishing.CaseEventOutbox;
+import org.shouwang.alerting.publishing.HouseholdEventOutbox;
 import org.shouwang.alerting.routing.Router;
 import org.shouwang.events.Audience;
 import org.shouwang.events.CaseAction;
 import org.shouwang.events.CaseState;
+import org.shouwang.events.EventData;
+import org.shouwang.events.EventType;
+import org.shouwang.events.ProcedureStep;
 import org.shouwang.events.Severity;
+import org.shouwang.events.Source;
 import org.shouwang.platform.security.PlatformSecurityConfiguration;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
@@ -79,6 +84,7 @@ class CaseControllerTests {
   JdbcClient jdbc;
 
   @MockitoBean CaseEventOutbox events;
+  @MockitoBean HouseholdEventOutbox householdEvents;
   @MockitoBean NotificationOutbox notifications;
   @MockitoBean Router router;
   @MockitoBean CaseMetrics metrics;
@@ -283,6 +289,28 @@ class CaseControllerTests {
         .asString()
         .contains("is not yours to work");
     verifyNoInteractions(jdbc, events);
+  }
+
+  @Test
+  void publishesTheHomeVisitOfAConfirmedCadreCaseOnly() {
+    given(cadreCase(CaseState.ACKNOWLEDGED));
+
+    assertThat(post("verify", "cadre-0001", "{\"confirmed\":false,\"reason\":\"已报销\"}"))
+        .hasStatusOk();
+    verifyNoInteractions(householdEvents);
+    assertThat(post("verify", "cadre-0001", "{\"confirmed\":true,\"reason\":\"属实\"}"))
+        .hasStatusOk();
+    verify(householdEvents)
+        .append(
+            argThat(
+                e ->
+                    e.type() == EventType.IDENTIFICATION_STEP
+                        && e.source() == Source.CADRE
+                        && e.department() == null
+                        && e.householdId().equals("430421-101-00001")
+                        && e.dataAs(EventData.IdentificationStep.class).step()
+                            == ProcedureStep.HOME_VISIT
+                        && e.eventId().equals(CadreWorkEvents.homeVisitEventId(CASE_ID))));
   }
 
   @ParameterizedTest
