@@ -209,10 +209,12 @@ class RiskEngineApplicationIntegrationTests {
     // only the deadline index rebuilt from the restored state can know this household is due
     String neighbour = householdOnSamePartition(household);
     send(neighbour, AT.plusMonths(3), new EventData.HousingAssessed(HousingGrade.A));
-    List<Alert> raised = awaitAlerts(household, 2);
+    // both deadlines: the identification clock the unsafe house started (nobody decided within 15
+    // days) and the month not paid
+    List<Alert> raised = awaitAlerts(household, 3);
     assertThat(raised)
         .extracting(Alert::rule)
-        .containsExactly(Rule.UNSAFE_HOUSING, Rule.PAYMENT_MISSED);
+        .containsExactly(Rule.UNSAFE_HOUSING, Rule.IDENTIFICATION_OVERDUE, Rule.PAYMENT_MISSED);
   }
 
   @Test

@@ -92,5 +92,49 @@ class RiskEnginePropertiesTests {
     assertThat(rules.monitoring().minMonitoredMonths()).isEqualTo(shared.eliminationMonths());
     assertThat(rules.labour().severeDisabilityMaxGrade())
         .isEqualTo(shared.severeDisabilityMaxGrade());
+    assertThat(rules.income().lineMargin().doubleValue()).isEqualTo(shared.incomeDropLineMargin());
+    assertThat(rules.labour().unemploymentWaitMonths()).isEqualTo(shared.unemploymentWaitMonths());
+    assertThat(rules.monitoring().relapseMonths()).isEqualTo(shared.relapseMonths());
+    assertThat(rules.identification().deadline())
+        .isEqualTo(Duration.ofDays(shared.identificationDays()));
+    assertThat(rules.identification().publicityDays()).isEqualTo(shared.publicityDays());
+    assertThat(rules.identification().visitDeadline())
+        .isEqualTo(Duration.ofDays(shared.selfDeclarationVisitDays()));
+  }
+
+  @Test
+  void theIdentificationThresholdsAreSetThroughProperties() {
+    runner
+        .withPropertyValues(
+            "shouwang.risk-engine.rules.identification.deadline=20d",
+            "shouwang.risk-engine.rules.identification.publicity-days=7",
+            "shouwang.risk-engine.rules.identification.visit-deadline=2d",
+            "shouwang.risk-engine.rules.monitoring.relapse-months=24",
+            "shouwang.risk-engine.rules.labour.unemployment-wait-months=6",
+            "shouwang.risk-engine.rules.income.line-margin=2")
+        .run(
+            context -> {
+              RiskEngineProperties.Rules rules =
+                  context.getBean(RiskEngineProperties.class).rules();
+              assertThat(rules.identification().deadline()).isEqualTo(Duration.ofDays(20));
+              assertThat(rules.identification().publicityDays()).isEqualTo(7);
+              assertThat(rules.identification().visitDeadline()).isEqualTo(Duration.ofDays(2));
+              assertThat(rules.monitoring().relapseMonths()).isEqualTo(24);
+              assertThat(rules.labour().unemploymentWaitMonths()).isEqualTo(6);
+              assertThat(rules.income().lineMargin()).isEqualByComparingTo("2");
+            });
+  }
+
+  @Test
+  void aLineMarginBelowOneStopsTheBootWithItsName() {
+    runner
+        .withPropertyValues("shouwang.risk-engine.rules.income.line-margin=0.9")
+        .run(
+            context ->
+                assertThat(context)
+                    .hasFailed()
+                    .getFailure()
+                    .rootCause()
+                    .hasMessageContaining("lineMargin"));
   }
 }

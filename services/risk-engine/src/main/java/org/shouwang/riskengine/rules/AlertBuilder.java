@@ -99,25 +99,28 @@ final class AlertBuilder {
     return this;
   }
 
-  /** Opens the condition and emits the alert with this text, unless it is open already. */
+  /**
+   * Opens the condition and emits the alert with this text, unless it is open already (a finding
+   * keeps no condition). A risk signal is then told to the identification rules.
+   */
   void raise(String message) {
     HouseholdState state = context.state;
-    HouseholdState.Condition open = finding ? null : state.condition(rule, key);
-    if (finding) {
-      // nothing kept open
-    } else if (open != null) {
-      if (!escalating || open.value >= value) {
-        return;
+    if (!finding) {
+      HouseholdState.Condition open = state.condition(rule, key);
+      if (open != null) {
+        if (!escalating || open.value >= value) {
+          return;
+        }
+        open.value = value;
+      } else {
+        HouseholdState.Condition condition = new HouseholdState.Condition();
+        condition.rule = rule;
+        condition.key = key;
+        condition.riskType = riskType;
+        condition.sinceDay = context.day;
+        condition.value = value;
+        state.conditions.add(condition);
       }
-      open.value = value;
-    } else {
-      HouseholdState.Condition condition = new HouseholdState.Condition();
-      condition.rule = rule;
-      condition.key = key;
-      condition.riskType = riskType;
-      condition.sinceDay = context.day;
-      condition.value = value;
-      state.conditions.add(condition);
     }
     List<String> ids = evidence != null ? evidence : List.of(context.eventId);
     String identity =

@@ -227,6 +227,53 @@ class StateCodecTests {
     assertThat(decode(encode(new HouseholdState())).unregisteredPaidAtMillis).isZero();
   }
 
+  @Test
+  void roundTripsTheProcedureFieldsOfVersionTwo() {
+    HouseholdState state = busyHousehold();
+    state.developmentalMeasure = true;
+    state.welfareMeasure = true;
+    state.monitoredSinceMillis = 1_772_000_000_999L; // milliseconds kept since version 2
+    state.eliminatedMillis = 1_740_000_000_001L;
+    state.eliminationEventId = "0f0e0d0c-0b0a-4908-8706-050403020100";
+    state.identificationSinceMillis = 1_773_000_000_002L;
+    state.identificationSignal = 14;
+    state.identificationEventId = "visit-7";
+    state.declaredMillis = 1_773_000_000_003L;
+    state.declarationEventId = "0f0e0d0c-0b0a-4908-8706-050403020101";
+    state.identificationPublicityMillis = 1_773_000_000_004L;
+    state.identificationPublicityEventId = "publicity-1";
+    state.eliminationPublicityMillis = 1_773_000_000_005L;
+    state.eliminationPublicityEventId = "publicity-2";
+    state.jobLossMillis = 1_773_000_000_006L;
+    state.jobLossEventId = "0f0e0d0c-0b0a-4908-8706-050403020102";
+    byte[] bytes = encode(state);
+    assertThat(bytes[0]).as("version").isEqualTo((byte) 2);
+    HouseholdState read = decode(bytes);
+    assertThat(read).usingRecursiveComparison().ignoringFields("recentIds").isEqualTo(state);
+    assertThat(encode(read)).isEqualTo(bytes);
+    assertThat(bytes).hasSizeLessThan(1024);
+
+    // each part on its own, the others absent
+    HouseholdState single = new HouseholdState();
+    single.jobLossMillis = state.jobLossMillis;
+    single.jobLossEventId = state.jobLossEventId;
+    assertThat(decode(encode(single)))
+        .usingRecursiveComparison()
+        .ignoringFields("recentIds")
+        .isEqualTo(single);
+  }
+
+  @Test
+  void aHouseholdWithNoProcedureCostsNoByteForIt() {
+    HouseholdState state = busyHousehold();
+    int without = encode(state).length;
+    state.welfareMeasure = true;
+    // the flag stays one byte; the extension is one byte of bits
+    assertThat(encode(state).length - without).isEqualTo(1);
+    state.welfareMeasure = false;
+    assertThat(encode(state)).hasSize(without);
+  }
+
   static HouseholdState busyHousehold() {
     HouseholdState s = new HouseholdState();
     s.registered = true;
