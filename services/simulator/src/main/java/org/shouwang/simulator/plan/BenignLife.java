@@ -102,6 +102,7 @@ final class BenignLife {
     income(life, limits);
     if (!quiet) {
       if (monitoredAt != null) {
+        visitMonitored(life, monitoredAt);
         eliminate(life, monitoredAt);
       }
       medical(life, limits);
@@ -128,6 +129,17 @@ final class BenignLife {
             MonitoringStatus.MONITORED, h.monitoringCategory(), null));
     CadreWork.measure(life, Life.plusDays(monitoredAt, 3 + 17 * life.random.nextDouble()));
     return monitoredAt;
+  }
+
+  /**
+   * A third of the monitored households get a cadre's home visit (a case verified on a household
+   * already monitored) 30–150 days after monitoring began, before any elimination: ADR 0005 says it
+   * starts no identification clock.
+   */
+  private static void visitMonitored(Life life, OffsetDateTime monitoredAt) {
+    if (life.random.nextDouble() < 1 / 3.0) {
+      CadreWork.homeVisit(life, life.daysAfter(monitoredAt, 30, 150));
+    }
   }
 
   /**
