@@ -151,12 +151,35 @@ class SimulatedCountyDetectionIntegrationTests {
         score.recall(),
         score.precision(),
         score.byRule());
+    log.info(
+        "evidence differing from the labels': {}", evidenceDiffering(plan.groundTruth(), alerts));
     assertThat(score.missed()).as("labelled scenarios without an alert").isEmpty();
     assertThat(score.unexpected()).as("alerts without a labelled scenario").isEmpty();
     assertThat(
             mistimed(plan.groundTruth(), alerts, properties.rules().payment().unregisteredGrace()))
         .as("first alerts not at their label's expected time (label → alert)")
         .isEmpty();
+  }
+
+  /** Per label, the label's evidence ids the first alert of its (household, rule) does not cite. */
+  static Map<String, List<String>> evidenceDiffering(List<GroundTruth> labels, List<Alert> alerts) {
+    Map<String, Alert> first = new java.util.HashMap<>();
+    for (Alert alert : alerts) {
+      first.merge(
+          alert.householdId() + "|" + alert.rule(),
+          alert,
+          (a, b) -> a.detectedAt().isBefore(b.detectedAt()) ? a : b);
+    }
+    Map<String, List<String>> differing = new java.util.TreeMap<>();
+    for (GroundTruth label : labels) {
+      Alert alert = first.get(label.householdId() + "|" + label.rule());
+      if (alert != null && !alert.evidence().containsAll(label.evidence())) {
+        differing.put(
+            label.rule() + " " + label.householdId(),
+            List.of(String.valueOf(label.evidence()), String.valueOf(alert.evidence())));
+      }
+    }
+    return differing;
   }
 
   /**

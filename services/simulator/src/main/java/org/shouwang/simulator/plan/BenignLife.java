@@ -14,6 +14,7 @@ import org.shouwang.events.EventData;
 import org.shouwang.events.HousingGrade;
 import org.shouwang.events.LoanStatus;
 import org.shouwang.events.MonitoringStatus;
+import org.shouwang.events.RiskType;
 import org.shouwang.events.SchoolLeavingReason;
 import org.shouwang.events.Source;
 import org.shouwang.simulator.county.Entitlement;
@@ -102,6 +103,7 @@ final class BenignLife {
     income(life, limits);
     if (!quiet) {
       if (monitoredAt != null) {
+        visitMonitored(life, monitoredAt);
         eliminate(life, monitoredAt);
       }
       medical(life, limits);
@@ -109,6 +111,37 @@ final class BenignLife {
       jobChurn(life);
       loan(life);
       incomeDrop(life, limits);
+      declinedDeclaration(life);
+    }
+  }
+
+  /** Share of households not monitored that declare themselves and are found not at risk. */
+  static final double DECLINED_DECLARATION_SHARE = 0.01;
+
+  /**
+   * A household not monitored declares itself; the cadre visits within 1–3 days and the full
+   * procedure ends within the identification days with the county declining ({@code
+   * admitted=false}, a reason): the decision stops the clock, no alert (ADR 0005).
+   */
+  private static void declinedDeclaration(Life life) {
+    if (life.monitored || life.random.nextDouble() >= DECLINED_DECLARATION_SHARE) {
+      return;
+    }
+    SimRecord.Event declared =
+        life.event(
+            life.within(0.1, 0.85),
+            Source.SELF_DECLARATION,
+            null,
+            new EventData.SelfDeclared(RiskType.OTHER, "农户通过12317热线申报：担心收入不稳"));
+    SimRecord.Event visit = CadreWork.homeVisit(life, life.daysAfter(declared.at(), 1, 3));
+    if (visit != null) {
+      CadreWork.identification(
+          life,
+          life.daysAfter(visit.at(), 1, 2),
+          CadreWork.fullPublicity(life),
+          false,
+          null,
+          "经入户核实，家庭收入稳定高于监测线，无返贫致贫风险");
     }
   }
 
@@ -128,6 +161,17 @@ final class BenignLife {
             MonitoringStatus.MONITORED, h.monitoringCategory(), null));
     CadreWork.measure(life, Life.plusDays(monitoredAt, 3 + 17 * life.random.nextDouble()));
     return monitoredAt;
+  }
+
+  /**
+   * A third of the monitored households get a cadre's home visit (a case verified on a household
+   * already monitored) 30–150 days after monitoring began, before any elimination: ADR 0005 says it
+   * starts no identification clock.
+   */
+  private static void visitMonitored(Life life, OffsetDateTime monitoredAt) {
+    if (life.random.nextDouble() < 1 / 3.0) {
+      CadreWork.homeVisit(life, life.daysAfter(monitoredAt, 30, 150));
+    }
   }
 
   /**

@@ -252,18 +252,20 @@ final class ProcedureScenarios {
           at = life.daysAfter(declare(life, at).at(), 0.5, 3);
         }
         SimRecord.Event visit = CadreWork.homeVisit(life, at);
+        // most are admitted (and helped); some are declined: the rule asks publicity either way
+        boolean admitted = life.random.nextDouble() < 0.75;
         decision =
             CadreWork.identification(
                 life,
                 life.daysAfter(visit.at(), 1, 2),
                 publicity,
-                true,
-                CadreWork.category(life.household, Rule.LOW_INCOME),
-                null);
-        if (decision != null) {
+                admitted,
+                admitted ? CadreWork.category(life.household, Rule.LOW_INCOME) : null,
+                admitted ? null : "经入户核实，未发现返贫致贫风险");
+        if (decision != null && admitted) {
           CadreWork.measure(life, life.daysAfter(decision.at(), 2, 10));
         }
-        what = "identification";
+        what = admitted ? "identification" : "identification (declined)";
       }
       if (decision == null) {
         return null;

@@ -371,8 +371,9 @@ class SimulationPlanTests {
   /**
    * The background holds the benign cases the status-aware rules must let pass (ADR 0005): a fall
    * of income by a third that stays well above the line, a household whose only jobs were lost and
-   * found again within the wait, a 16-year-old who finished junior middle school, and risk
-   * eliminated by the full procedure; none of these households carries a label.
+   * found again within the wait, a 16-year-old who finished junior middle school, risk eliminated
+   * by the full procedure, and a self-declaration declined in time; none of these households
+   * carries a label.
    */
   @Test
   void theBackgroundHoldsTheBenignCasesOfTheStatusAwareRules() {
@@ -387,6 +388,7 @@ class SimulationPlanTests {
     int unemployed = 0;
     int completed = 0;
     int eliminated = 0;
+    int declined = 0;
     for (List<SimRecord.Event> events : unlabelledLives.values()) {
       List<BigDecimal> incomes = new java.util.ArrayList<>();
       Map<String, Boolean> employed = new HashMap<>();
@@ -406,6 +408,9 @@ class SimulationPlanTests {
         } else if (data instanceof EventData.EliminationStep s
             && Boolean.TRUE.equals(s.approved())) {
           eliminated++;
+        } else if (data instanceof EventData.IdentificationStep s
+            && Boolean.FALSE.equals(s.admitted())) {
+          declined++;
         }
       }
       if (incomes.size() == 2
@@ -417,6 +422,7 @@ class SimulationPlanTests {
     assertThat(unemployed).as("every job lost, found again within the wait").isPositive();
     assertThat(completed).as("16-year-olds who finished junior middle school").isPositive();
     assertThat(eliminated).as("risk eliminated by the full procedure").isPositive();
+    assertThat(declined).as("self-declarations declined in time").isPositive();
   }
 
   @Test
