@@ -10,8 +10,11 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAccessor;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.shouwang.events.ViolationCode;
@@ -180,7 +183,7 @@ abstract sealed class CellType {
 
   /** An upper-case code; lower case and the Chinese name of the code are read as the code. */
   static final class Code extends CellType {
-    private final Map<String, String> aliases = new java.util.LinkedHashMap<>();
+    private final Map<String, String> aliases = new LinkedHashMap<>();
 
     Code(Class<?> enumType) {
       Method chineseName = chineseNameMethod(enumType);
@@ -200,14 +203,14 @@ abstract sealed class CellType {
 
     /** The Chinese names and codes a cell of this type may hold, for a message. */
     String allowed() {
-      java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>();
+      LinkedHashSet<String> names = new LinkedHashSet<>();
       aliases.forEach(
           (alias, code) -> {
             if (!alias.equals(code.toLowerCase(Locale.ROOT))) {
               names.add(alias);
             }
           });
-      return String.join("、", names.isEmpty() ? new java.util.TreeSet<>(aliases.values()) : names);
+      return String.join("、", names.isEmpty() ? new TreeSet<>(aliases.values()) : names);
     }
 
     private static Method chineseNameMethod(Class<?> enumType) {

@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -282,7 +283,7 @@ final class CsvLayout {
 
   /** The record of a data row, with what could not be converted and why in Chinese. */
   Mapped mapRow(CsvParser.Row row) {
-    Map<String, String> chinese = new java.util.HashMap<>();
+    Map<String, String> chinese = new HashMap<>();
     List<String> cells = row.cells();
     List<Violation> violations = new ArrayList<>();
     ObjectNode record = ContractJson.mapper().createObjectNode();

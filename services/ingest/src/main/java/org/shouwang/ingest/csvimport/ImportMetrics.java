@@ -2,6 +2,7 @@ package org.shouwang.ingest.csvimport;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Locale;
 import org.shouwang.ingest.intake.RecordKind;
 
 /**
@@ -46,8 +47,8 @@ final class ImportMetrics {
         .tag("kind", kind.tag())
         .tag("format", format)
         .tag("encoding", encoding)
-        .tag("upload", upload.name().toLowerCase(java.util.Locale.ROOT))
-        .tag("outcome", outcome.name().toLowerCase(java.util.Locale.ROOT))
+        .tag("upload", upload.name().toLowerCase(Locale.ROOT))
+        .tag("outcome", outcome.name().toLowerCase(Locale.ROOT))
         .register(registry)
         .increment();
   }

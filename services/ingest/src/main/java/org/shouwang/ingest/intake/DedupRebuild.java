@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
@@ -51,7 +52,7 @@ final class DedupRebuild implements SmartLifecycle {
 
   private final Intake intake;
   private final ContractTopics topics;
-  private final java.util.function.Supplier<Consumer<byte[], byte[]>> consumers;
+  private final Supplier<Consumer<byte[], byte[]>> consumers;
   private final IngestProperties.Dedup dedup;
   private final IntakeMetrics metrics;
   private final Clock clock;
@@ -60,7 +61,7 @@ final class DedupRebuild implements SmartLifecycle {
   DedupRebuild(
       Intake intake,
       ContractTopics topics,
-      java.util.function.Supplier<Consumer<byte[], byte[]>> consumers,
+      Supplier<Consumer<byte[], byte[]>> consumers,
       IngestProperties.Dedup dedup,
       IntakeMetrics metrics,
       Clock clock) {
