@@ -61,105 +61,113 @@ INSERT INTO board_programme (programme, name) VALUES
     ('INDUSTRY_AWARD', '产业奖补'),
     ('EMPLOYMENT_AWARD', '就业奖补');
 
--- Collects the board rows of some audit entries. Kinds outside the few it reads cost nothing but
--- the kind comparison. Runs as the migration's owner (SECURITY DEFINER): the service writes the log
--- under its least-privileged role, which may only SELECT and INSERT audit_log.
-CREATE FUNCTION board_collect(entries audit_log[]) RETURNS void
-    LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS
-$$
-BEGIN
-    WITH parsed AS (
-        SELECT e.seq, e.kind, e.household_id, e.occurred_at, e.appended_at,
-               convert_from(e.payload, 'UTF8')::jsonb AS j
-        FROM unnest(entries) e
-        WHERE e.kind = 'HOUSEHOLD_EVENT:HOUSEHOLD_REGISTERED' AND e.household_id IS NOT NULL
-    ), latest AS (
-        SELECT DISTINCT ON (household_id) * FROM parsed ORDER BY household_id, seq DESC
-    )
-    INSERT INTO board_household AS b (household_id, township_code, township_name, village_code,
-                                      village_name, registered_at)
-    SELECT household_id, j -> 'data' ->> 'townshipCode', j -> 'data' ->> 'townshipName',
-           j -> 'data' ->> 'villageCode', j -> 'data' ->> 'villageName',
-           coalesce(occurred_at, appended_at)
-    FROM latest
-    ON CONFLICT (household_id) DO UPDATE
-        SET township_code = excluded.township_code, township_name = excluded.township_name,
-            village_code = excluded.village_code, village_name = excluded.village_name;
+-- The three statements that collect the board rows of a set of audit entries, with %s for where the
+-- entries come from: the trigger's transition table (one pass per appending statement, no copy), one
+-- entry, or a slice of the log for the backfill. Only the kinds the boards read are looked at, and only
+-- their payloads are parsed.
+CREATE FUNCTION board_statements() RETURNS text[]
+    LANGUAGE sql IMMUTABLE AS
+$fn$
+SELECT ARRAY[
+$q$
+INSERT INTO board_household AS b (household_id, township_code, township_name, village_code,
+                                  village_name, registered_at)
+SELECT DISTINCT ON (e.household_id)
+       e.household_id, j -> 'data' ->> 'townshipCode', j -> 'data' ->> 'townshipName',
+       j -> 'data' ->> 'villageCode', j -> 'data' ->> 'villageName', coalesce(e.occurred_at, e.appended_at)
+FROM %s e
+     CROSS JOIN LATERAL (SELECT convert_from(e.payload, 'UTF8')::jsonb AS j) p
+WHERE e.kind = 'HOUSEHOLD_EVENT:HOUSEHOLD_REGISTERED' AND e.household_id IS NOT NULL
+ORDER BY e.household_id, e.seq DESC
+ON CONFLICT (household_id) DO UPDATE
+    SET township_code = excluded.township_code, township_name = excluded.township_name,
+        village_code = excluded.village_code, village_name = excluded.village_name
+$q$,
+$q$
+INSERT INTO board_payment (seq, household_id, programme, period, amount, paid_at)
+SELECT e.seq, e.household_id, substr(e.kind, 17), j ->> 'period',
+       CASE WHEN jsonb_typeof(j -> 'amount') = 'number' THEN (j ->> 'amount')::numeric(14, 2) END,
+       coalesce(e.occurred_at, e.appended_at)
+FROM %s e
+     CROSS JOIN LATERAL (SELECT convert_from(e.payload, 'UTF8')::jsonb AS j) p
+WHERE e.kind LIKE 'SUBSIDY\_PAYMENT:%%'
+ON CONFLICT (seq) DO NOTHING
+$q$,
+$q$
+INSERT INTO board_milestone (seq, household_id, milestone, at)
+SELECT seq, household_id, milestone, at
+FROM (
+    SELECT e.seq, e.household_id, coalesce(e.occurred_at, e.appended_at) AS at,
+           CASE
+               WHEN e.kind = 'HOUSEHOLD_EVENT:IDENTIFICATION_STEP' THEN
+                   CASE
+                       WHEN d.j -> 'data' ->> 'step' = 'HOME_VISIT' THEN 'SIGNAL'
+                       WHEN d.j -> 'data' ->> 'step' = 'COUNTY_DECISION'
+                            AND d.j -> 'data' -> 'admitted' = 'true'::jsonb THEN 'IDENTIFIED'
+                       WHEN d.j -> 'data' ->> 'step' = 'COUNTY_DECISION' THEN 'NOT_ADMITTED'
+                   END
+               WHEN e.kind = 'HOUSEHOLD_EVENT:ELIMINATION_STEP' THEN
+                   CASE
+                       WHEN d.j -> 'data' ->> 'step' = 'COUNTY_DECISION'
+                            AND coalesce(d.j -> 'data' -> 'approved', d.j -> 'data' -> 'admitted')
+                                = 'true'::jsonb THEN 'ELIMINATED'
+                   END
+               WHEN e.kind = 'HOUSEHOLD_EVENT:MONITORING_STATUS_CHANGED' THEN
+                   CASE d.j -> 'data' ->> 'status'
+                       WHEN 'MONITORED' THEN 'IDENTIFIED'
+                       WHEN 'RISK_ELIMINATED' THEN 'ELIMINATED'
+                   END
+               WHEN e.kind = 'CASE:OPENED' AND d.j ->> 'audience' = 'CADRE' THEN 'CASE_OPENED'
+               WHEN e.kind = 'CASE:RESOLVED' AND d.j ->> 'audience' = 'CADRE' THEN 'CASE_RESOLVED'
+               WHEN e.kind IN ('CASE:OPENED', 'CASE:RESOLVED') THEN NULL
+               ELSE 'SIGNAL'
+           END AS milestone
+    FROM %s e
+         CROSS JOIN LATERAL (
+             SELECT CASE
+                        WHEN e.kind IN ('HOUSEHOLD_EVENT:IDENTIFICATION_STEP',
+                                        'HOUSEHOLD_EVENT:ELIMINATION_STEP',
+                                        'HOUSEHOLD_EVENT:MONITORING_STATUS_CHANGED',
+                                        'CASE:OPENED', 'CASE:RESOLVED')
+                        THEN convert_from(e.payload, 'UTF8')::jsonb
+                    END AS j) d
+    WHERE e.household_id IS NOT NULL
+      -- risk signals (Rule.riskSignal()), a self-declaration, and the steps the indicators count
+      AND e.kind IN ('ALERT:LOW_INCOME', 'ALERT:INCOME_DROP', 'ALERT:MEDICAL_BURDEN',
+                     'ALERT:SCHOOLING_BURDEN', 'ALERT:SCHOOL_DROPOUT', 'ALERT:UNSAFE_HOUSING',
+                     'ALERT:UNSAFE_WATER', 'ALERT:UNINSURED', 'ALERT:DISASTER_LOSS',
+                     'ALERT:LABOUR_LOSS', 'ALERT:BUSINESS_FAILURE', 'ALERT:LOAN_OVERDUE',
+                     'HOUSEHOLD_EVENT:SELF_DECLARED', 'HOUSEHOLD_EVENT:IDENTIFICATION_STEP',
+                     'HOUSEHOLD_EVENT:ELIMINATION_STEP', 'HOUSEHOLD_EVENT:MONITORING_STATUS_CHANGED',
+                     'CASE:OPENED', 'CASE:RESOLVED')
+) m
+WHERE milestone IS NOT NULL
+ON CONFLICT (seq) DO NOTHING
+$q$]
+$fn$;
 
-    INSERT INTO board_payment (seq, household_id, programme, period, amount, paid_at)
-    SELECT e.seq, e.household_id, split_part(e.kind, ':', 2),
-           j ->> 'period',
-           CASE WHEN jsonb_typeof(j -> 'amount') = 'number' THEN (j ->> 'amount')::numeric(14, 2) END,
-           coalesce(e.occurred_at, e.appended_at)
-    FROM unnest(entries) e
-         CROSS JOIN LATERAL (SELECT convert_from(e.payload, 'UTF8')::jsonb AS j) p
-    WHERE e.kind LIKE 'SUBSIDY\_PAYMENT:%'
-    ON CONFLICT (seq) DO NOTHING;
-
-    INSERT INTO board_milestone (seq, household_id, milestone, at)
-    SELECT seq, household_id, milestone, at
-    FROM (
-        SELECT e.seq, e.household_id, coalesce(e.occurred_at, e.appended_at) AS at,
-               CASE
-                   WHEN e.kind IN ('ALERT:LOW_INCOME', 'ALERT:INCOME_DROP', 'ALERT:MEDICAL_BURDEN',
-                                   'ALERT:SCHOOLING_BURDEN', 'ALERT:SCHOOL_DROPOUT',
-                                   'ALERT:UNSAFE_HOUSING', 'ALERT:UNSAFE_WATER', 'ALERT:UNINSURED',
-                                   'ALERT:DISASTER_LOSS', 'ALERT:LABOUR_LOSS',
-                                   'ALERT:BUSINESS_FAILURE', 'ALERT:LOAN_OVERDUE',
-                                   'HOUSEHOLD_EVENT:SELF_DECLARED') THEN 'SIGNAL'
-                   WHEN e.kind = 'HOUSEHOLD_EVENT:IDENTIFICATION_STEP' THEN
-                       CASE
-                           WHEN d.j -> 'data' ->> 'step' = 'HOME_VISIT' THEN 'SIGNAL'
-                           WHEN d.j -> 'data' ->> 'step' = 'COUNTY_DECISION'
-                                AND d.j -> 'data' -> 'admitted' = 'true'::jsonb THEN 'IDENTIFIED'
-                           WHEN d.j -> 'data' ->> 'step' = 'COUNTY_DECISION' THEN 'NOT_ADMITTED'
-                       END
-                   WHEN e.kind = 'HOUSEHOLD_EVENT:ELIMINATION_STEP' THEN
-                       CASE
-                           WHEN d.j -> 'data' ->> 'step' = 'COUNTY_DECISION'
-                                AND coalesce(d.j -> 'data' -> 'approved', d.j -> 'data' -> 'admitted')
-                                    = 'true'::jsonb THEN 'ELIMINATED'
-                       END
-                   WHEN e.kind = 'HOUSEHOLD_EVENT:MONITORING_STATUS_CHANGED' THEN
-                       CASE d.j -> 'data' ->> 'status'
-                           WHEN 'MONITORED' THEN 'IDENTIFIED'
-                           WHEN 'RISK_ELIMINATED' THEN 'ELIMINATED'
-                       END
-                   WHEN e.kind = 'CASE:OPENED' AND d.j ->> 'audience' = 'CADRE' THEN 'CASE_OPENED'
-                   WHEN e.kind = 'CASE:RESOLVED' AND d.j ->> 'audience' = 'CADRE' THEN 'CASE_RESOLVED'
-               END AS milestone
-        FROM unnest(entries) e
-             CROSS JOIN LATERAL (
-                 SELECT CASE
-                            WHEN e.kind IN ('HOUSEHOLD_EVENT:IDENTIFICATION_STEP',
-                                            'HOUSEHOLD_EVENT:ELIMINATION_STEP',
-                                            'HOUSEHOLD_EVENT:MONITORING_STATUS_CHANGED',
-                                            'CASE:OPENED', 'CASE:RESOLVED')
-                            THEN convert_from(e.payload, 'UTF8')::jsonb
-                        END AS j) d
-        WHERE e.household_id IS NOT NULL
-          AND (e.kind LIKE 'ALERT:%' OR e.kind LIKE 'HOUSEHOLD\_EVENT:%' OR e.kind LIKE 'CASE:%')
-    ) m
-    WHERE milestone IS NOT NULL
-    ON CONFLICT (seq) DO NOTHING;
-END
-$$;
-
--- One call per appending statement (the service appends a batch with one COPY). A payload that
--- is not valid JSON must never stop the append the log exists for: if the batch fails, its
--- entries are taken one by one and an unreadable one is only reported.
+-- Collects the board rows of the entries of one appending statement (the service appends a batch
+-- with one COPY). Runs as the migration's owner (SECURITY DEFINER): the service writes the log under
+-- its least-privileged role, which may only SELECT and INSERT audit_log. A payload that is not valid
+-- JSON must never stop the append the log exists for: if the batch fails, its entries are taken one by
+-- one and an unreadable one is only reported.
 CREATE FUNCTION board_collect_appended() RETURNS trigger
     LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS
 $$
 DECLARE
-    entry audit_log;
+    statement text;
+    entry     audit_log;
 BEGIN
     BEGIN
-        PERFORM board_collect(ARRAY(SELECT a FROM appended a));
+        FOREACH statement IN ARRAY board_statements() LOOP
+            EXECUTE format(statement, 'appended');
+        END LOOP;
     EXCEPTION WHEN others THEN
         FOR entry IN SELECT * FROM appended LOOP
             BEGIN
-                PERFORM board_collect(ARRAY[entry]);
+                FOREACH statement IN ARRAY board_statements() LOOP
+                    EXECUTE format(statement, '(SELECT ($1).*)') USING entry;
+                END LOOP;
             EXCEPTION WHEN others THEN
                 RAISE WARNING 'board tables: audit entry % (%) skipped: %', entry.seq, entry.kind, SQLERRM;
             END;
@@ -174,15 +182,20 @@ CREATE TRIGGER audit_log_board_tables
     REFERENCING NEW TABLE AS appended
     FOR EACH STATEMENT EXECUTE FUNCTION board_collect_appended();
 
--- The entries already in the log, in slices so that a long log does not build one huge array.
+-- The entries already in the log, in slices.
 DO
 $$
 DECLARE
-    low  bigint := 0;
-    high bigint := (SELECT coalesce(max(seq), 0) FROM audit_log);
+    low       bigint := 0;
+    high      bigint := (SELECT coalesce(max(seq), 0) FROM audit_log);
+    statement text;
+    slice     text;
 BEGIN
     WHILE low < high LOOP
-        PERFORM board_collect(ARRAY(SELECT a FROM audit_log a WHERE seq > low AND seq <= low + 50000));
+        slice := format('(SELECT * FROM audit_log WHERE seq > %s AND seq <= %s)', low, low + 50000);
+        FOREACH statement IN ARRAY board_statements() LOOP
+            EXECUTE format(statement, slice);
+        END LOOP;
         low := low + 50000;
     END LOOP;
 END
