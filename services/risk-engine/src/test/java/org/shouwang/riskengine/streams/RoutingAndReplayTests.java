@@ -14,9 +14,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.shouwang.events.Alert;
 import org.shouwang.events.Audience;
+import org.shouwang.events.EliminationType;
+import org.shouwang.events.EmploymentKind;
 import org.shouwang.events.EventData;
 import org.shouwang.events.HouseholdStatus;
+import org.shouwang.events.HousingGrade;
+import org.shouwang.events.MonitoringCategory;
 import org.shouwang.events.MonitoringStatus;
+import org.shouwang.events.ProcedureStep;
 import org.shouwang.events.Programme;
 import org.shouwang.events.Rule;
 import org.shouwang.events.Severity;
@@ -44,6 +49,37 @@ class RoutingAndReplayTests {
     e.pay("430421-999-00001", Programme.EDUCATION_AID, "2026", "1250", AT.plusDays(61));
     e.send(AT.plusDays(62), new EventData.SchoolEnrolmentChanged("m4", 12, false));
     e.send("430421-999-00002", AT.plusDays(200), new EventData.BusinessFailed(money("0")));
+    procedure(e);
+  }
+
+  /**
+   * A household through ADR 0005's procedure, at times with milliseconds (the state must keep them:
+   * deadlines and alert times derive from them): every new rule fires, and a job loss waits.
+   */
+  private static void procedure(Engine e) {
+    String h = "430421-105-00777";
+    OffsetDateTime p = AT.plusDays(70).plusNanos(123_000_000);
+    e.register(h, p, false, 3, 1);
+    e.send(h, p.plusDays(1), new EventData.SelfDeclared(null, null));
+    e.send(
+        h, p.plusDays(2), new EventData.EmploymentChanged("m1", true, EmploymentKind.LOCAL, null));
+    e.send(
+        h, p.plusDays(3), new EventData.EmploymentChanged("m1", false, EmploymentKind.LOCAL, null));
+    e.send(
+        h,
+        p.plusDays(20),
+        new EventData.IdentificationStep(ProcedureStep.PUBLICITY_STARTED, null, null, null));
+    e.send(
+        h,
+        p.plusDays(22),
+        new EventData.IdentificationStep(
+            ProcedureStep.COUNTY_DECISION, true, MonitoringCategory.MARGINAL, null));
+    e.send(
+        h,
+        p.plusDays(200),
+        new EventData.EliminationStep(
+            ProcedureStep.COUNTY_DECISION, true, EliminationType.ASSISTED, null));
+    e.send(h, p.plusDays(230), new EventData.HousingAssessed(HousingGrade.D));
   }
 
   @Test
@@ -60,7 +96,8 @@ class RoutingAndReplayTests {
               Rule.CONFLICTING_BENEFITS,
               Rule.PREMATURE_ELIMINATION,
               Rule.PAYMENT_TO_INACTIVE,
-              Rule.PAYMENT_UNREGISTERED);
+              Rule.PAYMENT_UNREGISTERED,
+              Rule.PUBLICITY_TOO_SHORT);
       assertThat(audit).allSatisfy(a -> assertThat(a.cadreId()).isNull());
       assertThat(audit)
           .filteredOn(a -> a.householdId().equals(Engine.HOUSEHOLD))
@@ -89,6 +126,16 @@ class RoutingAndReplayTests {
     List<Alert> first = historyAlerts(RiskEngineProperties.defaults());
     List<Alert> second = historyAlerts(RiskEngineProperties.defaults());
     assertThat(first).hasSizeGreaterThan(8);
+    assertThat(first)
+        .extracting(Alert::rule)
+        .contains(
+            Rule.SELF_DECLARATION_UNANSWERED,
+            Rule.IDENTIFICATION_OVERDUE,
+            Rule.PUBLICITY_TOO_SHORT,
+            Rule.LABOUR_LOSS,
+            Rule.NO_MEASURE,
+            Rule.PREMATURE_ELIMINATION,
+            Rule.RELAPSE_AFTER_ELIMINATION);
     assertThat(second).isEqualTo(first);
   }
 
