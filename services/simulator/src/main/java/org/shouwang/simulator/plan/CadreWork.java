@@ -126,11 +126,6 @@ final class CadreWork {
     return decision;
   }
 
-  /** The latest a procedure starting at its village review ends: 2 days past the publicity. */
-  static double procedureDays(double publicityDays) {
-    return Math.max(publicityDays, 3) + 1.5;
-  }
-
   /** Village review, publicity and township review; returns the township review's time. */
   private static OffsetDateTime reviewAndPublicity(
       Life life, OffsetDateTime reviewAt, double publicityDays, boolean identification) {

@@ -80,7 +80,7 @@ final class ProcedureScenarios {
       List<SimRecord> evidence;
       OffsetDateTime visitAt;
       String how;
-      Rule risk = null;
+      Rule risk;
       if (pick < 0.3) {
         SimRecord.Event declared = declare(life, life.between(life.atFraction(0.1), latest));
         start = declared.at();
@@ -109,11 +109,18 @@ final class ProcedureScenarios {
           return null;
         }
         life.moreLabels.add(alert);
-        start = alert.expectedAt();
-        evidence = null;
-        visitAt = life.daysAfter(start, 1, 5);
-        how = risk + " alert";
-        return stall(life, start, visitAt, alert.evidence(), how, risk);
+        if (!alert.expectedAt().isBefore(latest)) {
+          // too late in a short span for the deadline to be seen: the cadres do their work
+          CadreWork.follow(life, alert.expectedAt(), risk);
+          return null;
+        }
+        return stall(
+            life,
+            alert.expectedAt(),
+            life.daysAfter(alert.expectedAt(), 1, 5),
+            alert.evidence(),
+            risk + " alert",
+            risk);
       }
       return stall(life, start, visitAt, evidence.stream().map(SimRecord::id).toList(), how, null);
     }

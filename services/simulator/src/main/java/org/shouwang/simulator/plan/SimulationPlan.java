@@ -94,9 +94,9 @@ public record SimulationPlan(
       if (rule != null) {
         Scenario scenario = Scenarios.of(rule);
         GroundTruth label = scenario.apply(life);
+        labels.addAll(life.moreLabels);
         if (label != null) {
           labels.add(label);
-          labels.addAll(life.moreLabels);
           if (scenario.followedUp()) {
             CadreWork.follow(life, label.expectedAt(), rule);
           }
