@@ -55,7 +55,8 @@ class SimulatorApplicationIntegrationTests {
   private static final SimulationPlan EXPECTED =
       SimulationPlan.generate(
           SimulationConfig.defaults(SEED, START, END)
-              .withCounty(CountyShape.defaults().withHouseholds(HOUSEHOLDS)));
+              .withCounty(CountyShape.defaults().withHouseholds(HOUSEHOLDS))
+              .withRiskMix());
 
   @DynamicPropertySource
   static void infrastructure(DynamicPropertyRegistry registry) {

@@ -217,7 +217,9 @@ public record SimulatorProperties(
     }
     Map<Rule, Double> scenarioRates = new EnumMap<>(Rule.class);
     for (Rule rule : Rule.values()) {
-      scenarioRates.put(rule, rates == null ? defaultRate : rates.getOrDefault(rule, defaultRate));
+      // a rule without a rate of its own follows DOMAIN.md's risk mix (illness about half)
+      double mixed = defaultRate * SimulationConfig.RISK_MIX_WEIGHTS.getOrDefault(rule, 1.0);
+      scenarioRates.put(rule, rates == null ? mixed : rates.getOrDefault(rule, mixed));
     }
     return new SimulationConfig(
         seed,

@@ -29,7 +29,7 @@ class SimulatorPropertiesTests {
     SimulatorProperties properties = bind(Map.of());
 
     assertThat(properties.toConfig(START, END))
-        .isEqualTo(SimulationConfig.defaults(430421, START, END));
+        .isEqualTo(SimulationConfig.defaults(430421, START, END).withRiskMix());
     assertThat(properties.enabled()).isTrue();
     assertThat(properties.mode()).isEqualTo(SimulatorProperties.Mode.SERVICE);
     assertThat(properties.sink()).isEqualTo(SimulatorProperties.SinkKind.KAFKA);
@@ -50,6 +50,11 @@ class SimulatorPropertiesTests {
 
     assertThat(config.scenarioCount(Rule.MEDICAL_BURDEN)).isEqualTo(15);
     assertThat(config.scenarioCount(Rule.LOW_INCOME)).isEqualTo(3);
+    // without a rate of its own, illness follows the risk mix: 8 × the default rate
+    SimulationConfig mixed =
+        bind(Map.of("shouwang.simulator.county.households", "3000")).toConfig(START, END);
+    assertThat(mixed.scenarioCount(Rule.MEDICAL_BURDEN))
+        .isEqualTo(8 * mixed.scenarioCount(Rule.LOW_INCOME));
     assertThat(config.lines().of(2027)).isEqualByComparingTo(new BigDecimal("9700"));
     assertThat(config.lines().of(2025)).isEqualByComparingTo(new BigDecimal("8300"));
     assertThat(properties.sink()).isEqualTo(SimulatorProperties.SinkKind.INGEST);
