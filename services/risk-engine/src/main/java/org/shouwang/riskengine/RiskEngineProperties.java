@@ -31,6 +31,8 @@ import org.springframework.validation.annotation.Validated;
  *     <java.io.tmpdir>/shouwang-risk-engine}
  * @param instanceId static group membership id of this instance; empty: dynamic membership
  * @param streamThreads stream threads of this instance
+ * @param standbyReplicas warm copies of each task's state kept on other instances ({@code
+ *     num.standby.replicas}), so a failed instance's households move without a changelog replay
  * @param commitInterval how often a transaction commits (exactly-once: the latency floor)
  * @param autoStartup start the engine with the application context
  * @param cachedHouseholdsPerTask decoded household states each stream task keeps in memory in front
@@ -51,6 +53,7 @@ public record RiskEngineProperties(
     @DefaultValue("") String stateDir,
     @DefaultValue("") String instanceId,
     @DefaultValue("1") @Min(1) @Max(64) int streamThreads,
+    @DefaultValue("0") @Min(0) @Max(8) int standbyReplicas,
     @DefaultValue("100ms") @NotNull Duration commitInterval,
     @DefaultValue("true") boolean autoStartup,
     @DefaultValue("10000") @Min(0) @Max(10_000_000) int cachedHouseholdsPerTask,
@@ -74,6 +77,7 @@ public record RiskEngineProperties(
         stateDir,
         instanceId,
         streamThreads,
+        standbyReplicas,
         commitInterval,
         autoStartup,
         households,
@@ -89,6 +93,7 @@ public record RiskEngineProperties(
         stateDir,
         instanceId,
         streamThreads,
+        standbyReplicas,
         commitInterval,
         autoStartup,
         cachedHouseholdsPerTask,
@@ -104,6 +109,7 @@ public record RiskEngineProperties(
         stateDir,
         instanceId,
         streamThreads,
+        standbyReplicas,
         commitInterval,
         autoStartup,
         cachedHouseholdsPerTask,

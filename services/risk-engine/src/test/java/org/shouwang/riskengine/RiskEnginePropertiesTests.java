@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
 import org.shouwang.events.RuleThresholds;
+import org.shouwang.riskengine.streams.RiskEngineStreams;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
@@ -30,6 +32,23 @@ class RiskEnginePropertiesTests {
               .isEqualByComparingTo("5000");
           assertThat(properties.rules().monitoringLineFor(2024)).isEqualByComparingTo("7700");
         });
+  }
+
+  @Test
+  void standbyReplicasReachKafkaStreams() {
+    assertThat(
+            RiskEngineStreams.config(RiskEngineProperties.defaults(), "localhost:9092")
+                .get(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG))
+        .isEqualTo(0);
+    runner
+        .withPropertyValues("shouwang.risk-engine.standby-replicas=1")
+        .run(
+            context ->
+                assertThat(
+                        RiskEngineStreams.config(
+                                context.getBean(RiskEngineProperties.class), "localhost:9092")
+                            .get(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG))
+                    .isEqualTo(1));
   }
 
   @Test

@@ -62,6 +62,7 @@ public final class RiskEngineStreams implements SmartLifecycle {
     p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
     p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, properties.commitInterval().toMillis());
     p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, properties.streamThreads());
+    p.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, properties.standbyReplicas());
     p.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
     p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir(properties));
     if (!properties.instanceId().isBlank()) {

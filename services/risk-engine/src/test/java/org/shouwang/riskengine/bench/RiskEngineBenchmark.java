@@ -1033,6 +1033,7 @@ public final class RiskEngineBenchmark {
             stateDir.toString(),
             "",
             1,
+            0,
             Duration.ofMillis(commitMillis),
             true,
             defaults.cachedHouseholdsPerTask(),

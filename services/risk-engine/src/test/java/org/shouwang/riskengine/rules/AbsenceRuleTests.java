@@ -153,6 +153,7 @@ class AbsenceRuleTests {
             defaults.stateDir(),
             defaults.instanceId(),
             1,
+            0,
             defaults.commitInterval(),
             true,
             defaults.cachedHouseholdsPerTask(),
