@@ -66,6 +66,8 @@ class StandaloneRestartIntegrationTests {
 
   @TempDir Path data;
 
+  private final List<ChildStandalone> children = new ArrayList<>();
+
   @Test
   void losesAndDoublesNothingWhenTheJvmIsKilled() throws Exception {
     killWhileStreamingThenResend(false);
@@ -81,6 +83,7 @@ class StandaloneRestartIntegrationTests {
     List<String> batches = batches();
 
     ChildStandalone first = ChildStandalone.start(data, ports, "first");
+    children.add(first);
     AtomicInteger acknowledged = new AtomicInteger();
     CompletableFuture<Void> streaming =
         CompletableFuture.runAsync(
@@ -120,6 +123,7 @@ class StandaloneRestartIntegrationTests {
         .isLessThan(batches.size());
 
     ChildStandalone second = ChildStandalone.start(data, ports, "second");
+    children.add(second);
     try {
       // the producer did not learn which records of the interrupted request landed: it resends
       // everything, with the same ids
@@ -219,9 +223,10 @@ class StandaloneRestartIntegrationTests {
     }
   }
 
-  /** A failed run must not leave its PostgreSQL server behind (pg_ctl detaches it). */
+  /** A failed run must leave neither a child JVM nor its PostgreSQL (pg_ctl detaches it) behind. */
   @AfterEach
   void stopLeftoverPostgres() throws IOException {
+    children.forEach(child -> child.process.destroyForcibly());
     Path pid = data.resolve("standalone/postgres/postmaster.pid");
     if (Files.exists(pid)) {
       ProcessHandle.of(Long.parseLong(Files.readAllLines(pid).get(0).trim()))
@@ -441,7 +446,8 @@ class StandaloneRestartIntegrationTests {
                     assertThat(health.body()).as(module.id()).contains("\"status\":\"UP\"");
                   }
                 });
-      } catch (RuntimeException | AssertionError e) {
+      } catch (Throwable e) {
+        // whatever failed (a timeout, a refused connection), no child JVM outlives the test
         child.process.destroyForcibly();
         throw e;
       }
