@@ -17,7 +17,9 @@ class AuditApplicationIntegrationTests extends AuditIntegrationTestSupport {
     assertThat(mvc.get().uri("/actuator/prometheus"))
         .hasStatusOk()
         .bodyText()
-        .contains("application=\"audit\"");
+        .contains("application=\"audit\"")
+        // the audit consumer's own client metrics (its lag is on the boards and alerted on)
+        .contains("kafka_consumer_fetch_manager_records_lag_max");
   }
 
   @Test

@@ -245,15 +245,20 @@ class ComposeFileTests {
       throws IOException {
     Map<String, Object> alertmanager = services().get("alertmanager");
     assertThat((Map<String, Object>) alertmanager.get("environment"))
-        .extractingByKey("WECOM_ROBOT_URL")
-        .asString()
-        .startsWith("${WECOM_ROBOT_URL:-");
+        .containsKeys("ALERTMANAGER_RELAY_USER", "ALERTMANAGER_RELAY_PASSWORD");
     assertThat(String.join(" ", (List<String>) alertmanager.get("command")))
-        .contains("$$WECOM_ROBOT_URL")
+        .contains("$$ALERTMANAGER_RELAY_USER", "$$ALERTMANAGER_RELAY_PASSWORD")
         .contains("--config.file=/tmp/alertmanager.yml");
     assertThat((List<String>) alertmanager.get("volumes"))
         .contains("./docker/alertmanager/alertmanager.yml:/etc/alertmanager/alertmanager.yml:ro");
     assertThat((Map<String, Object>) services().get("prometheus").get("depends_on"))
         .containsKey("alertmanager");
+    // Alertmanager posts to alerting's relay, which posts the robot's own message to the URL
+    assertThat(Files.readString(ROOT.resolve("docker/alertmanager/alertmanager.yml")))
+        .contains("url: http://alerting:8083/api/v1/operations/alertmanager");
+    assertThat((Map<String, Object>) services().get("alerting").get("environment"))
+        .extractingByKey("SHOUWANG_ALERTING_OPERATIONS_WECOMURL")
+        .asString()
+        .startsWith("${WECOM_ROBOT_URL:-");
   }
 }

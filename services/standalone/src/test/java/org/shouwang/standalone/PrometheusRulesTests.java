@@ -105,8 +105,8 @@ class PrometheusRulesTests {
       Files.writeString(
           rendered,
           Files.readString(ComposeFileTests.ROOT.resolve("docker/alertmanager/alertmanager.yml"))
-              .replace(
-                  "${WECOM_ROBOT_URL}", "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=k"));
+              .replace("${ALERTMANAGER_RELAY_USER}", "admin")
+              .replace("${ALERTMANAGER_RELAY_PASSWORD}", "shouwang"));
       String output = run("amtool", "prometheus-alertmanager", "check-config", rendered.toString());
       assertThat(output).contains("SUCCESS").contains("1 receivers");
     } finally {

@@ -1,5 +1,6 @@
 package org.shouwang.audit.consumer;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
@@ -13,6 +14,7 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.MicrometerConsumerListener;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DefaultErrorHandler;
@@ -34,7 +36,8 @@ class AuditConsumerConfiguration {
       RecordClassifier classifier,
       AuditLog log,
       AuditMetrics metrics,
-      Clock auditClock) {
+      Clock auditClock,
+      MeterRegistry registry) {
     AuditProperties.Consumer consumer = properties.consumer();
     Map<String, Object> config = new HashMap<>(kafka.buildConsumerProperties());
     config.put(ConsumerConfig.GROUP_ID_CONFIG, consumer.groupId());
@@ -48,6 +51,9 @@ class AuditConsumerConfiguration {
     config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, consumer.maxPollRecords());
     DefaultKafkaConsumerFactory<byte[], byte[]> factory = new DefaultKafkaConsumerFactory<>(config);
+    // the consumer's own metrics (lag, fetch rate) on the boards and in the lag alert, as every
+    // consumer factory of Spring Boot's gets them
+    factory.addListener(new MicrometerConsumerListener<>(registry));
 
     ContainerProperties containerProperties = new ContainerProperties(classifier.topics());
     containerProperties.setAckMode(ContainerProperties.AckMode.BATCH);
