@@ -3,7 +3,6 @@ package org.shouwang.standalone;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -155,46 +154,11 @@ class ScaleOutIntegrationTests {
     for (int i = from; i < to; i++) {
       String household = String.format("430421-102-%05d", i + 1);
       OffsetDateTime at = now.minusMinutes(30).plusSeconds(i);
-      producer.send(
-          record(
-              household,
-              "HOUSEHOLD_REGISTERED",
-              at,
-              "\"source\":\"SYSTEM\"",
-              "{\"townshipCode\":\"430421102\",\"townshipName\":\"演陂镇\","
-                  + "\"villageCode\":\"430421102201\",\"villageName\":\"新桥村\","
-                  + "\"members\":3,\"labourers\":1,\"formerlyPoor\":false,"
-                  + "\"cadreId\":\"cadre-0002\"}"));
-      producer.send(
-          record(
-              household,
-              "HOUSING_ASSESSED",
-              at.plusSeconds(1),
-              "\"source\":\"DEPARTMENT\",\"department\":\"HOUSING\"",
-              "{\"grade\":\"C\"}"));
+      for (String event : UnsafeHousingEvents.of(household, at, "430421102", "cadre-0002", "C")) {
+        producer.send(new ProducerRecord<>(prefix + "household.events", household, event));
+      }
     }
     producer.flush();
-  }
-
-  private ProducerRecord<String, String> record(
-      String household, String type, OffsetDateTime at, String source, String data) {
-    UUID id = UUID.nameUUIDFromBytes((household + "/" + type).getBytes(StandardCharsets.UTF_8));
-    return new ProducerRecord<>(
-        prefix + "household.events",
-        household,
-        "{\"eventId\":\""
-            + id
-            + "\",\"householdId\":\""
-            + household
-            + "\",\"type\":\""
-            + type
-            + "\",\"occurredAt\":\""
-            + at
-            + "\","
-            + source
-            + ",\"data\":"
-            + data
-            + "}");
   }
 
   private static KafkaProducer<String, String> producer() {

@@ -28,7 +28,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.admin.Admin;
@@ -242,58 +241,15 @@ class StandaloneRestartIntegrationTests {
     for (int i = 0; i < HOUSEHOLDS; i++) {
       String household = String.format("430421-101-%05d", i + 1);
       OffsetDateTime at = now.minusMinutes(30).plusSeconds(i);
-      batch.append(batch.length() == 0 ? "[" : ",");
-      batch.append(
-          event(
-              household,
-              "HOUSEHOLD_REGISTERED",
-              at,
-              "SYSTEM",
-              null,
-              "{\"townshipCode\":\"430421101\",\"townshipName\":\"西渡镇\","
-                  + "\"villageCode\":\"430421101201\",\"villageName\":\"梅花村\","
-                  + "\"members\":4,\"labourers\":2,\"formerlyPoor\":false,"
-                  + "\"cadreId\":\"cadre-0001\"}"));
-      batch.append(",");
-      batch.append(
-          event(
-              household,
-              "HOUSING_ASSESSED",
-              at.plusSeconds(1),
-              "DEPARTMENT",
-              "HOUSING",
-              "{\"grade\":\"D\"}"));
+      for (String event : UnsafeHousingEvents.of(household, at, "430421101", "cadre-0001", "D")) {
+        batch.append(batch.length() == 0 ? "[" : ",").append(event);
+      }
       if ((i + 1) % HOUSEHOLDS_PER_BATCH == 0) {
         batches.add(batch.append("]").toString());
         batch.setLength(0);
       }
     }
     return batches;
-  }
-
-  private static String event(
-      String household,
-      String type,
-      OffsetDateTime at,
-      String source,
-      String department,
-      String data) {
-    UUID id = UUID.nameUUIDFromBytes((household + "/" + type).getBytes(StandardCharsets.UTF_8));
-    return "{\"eventId\":\""
-        + id
-        + "\",\"householdId\":\""
-        + household
-        + "\",\"type\":\""
-        + type
-        + "\",\"occurredAt\":\""
-        + at
-        + "\",\"source\":\""
-        + source
-        + "\""
-        + (department == null ? "" : ",\"department\":\"" + department + "\"")
-        + ",\"data\":"
-        + data
-        + "}";
   }
 
   private HttpResponse<String> post(Ports ports, String batch)

@@ -195,27 +195,17 @@ final class AbsenceRules {
         next = Math.min(next, paymentDeadline(entitlement.paidThrough + 1));
       }
     }
-    long measure = measureDeadline(state);
-    if (measure != 0) {
-      next = Math.min(next, measure);
-    }
-    long unregistered = unregisteredDeadline(state);
-    if (unregistered != 0) {
-      next = Math.min(next, unregistered);
-    }
-    long jobLoss = jobLossDeadline(state);
-    if (jobLoss != 0) {
-      next = Math.min(next, jobLoss);
-    }
-    long visit = visitDeadline(state);
-    if (visit != 0) {
-      next = Math.min(next, visit);
-    }
-    long decision = identificationDeadline(state);
-    if (decision != 0) {
-      next = Math.min(next, decision);
-    }
+    next = earlier(next, measureDeadline(state));
+    next = earlier(next, unregisteredDeadline(state));
+    next = earlier(next, jobLossDeadline(state));
+    next = earlier(next, visitDeadline(state));
+    next = earlier(next, identificationDeadline(state));
     return next == Long.MAX_VALUE ? 0 : next;
+  }
+
+  /** The earlier of two deadlines, where 0 means none. */
+  private static long earlier(long next, long deadline) {
+    return deadline == 0 ? next : Math.min(next, deadline);
   }
 
   private long jobLossDeadline(HouseholdState state) {
